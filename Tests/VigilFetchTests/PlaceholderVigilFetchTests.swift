@@ -1,0 +1,4 @@
+import Testing
+@testable import VigilFetch
+
+@Test func VigilFetchBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import VigilParse
+
+@Test func VigilParseBuilds() { #expect(Bool(true)) }

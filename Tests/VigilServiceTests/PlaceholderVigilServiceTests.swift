@@ -1,0 +1,4 @@
+import Testing
+@testable import VigilService
+
+@Test func VigilServiceBuilds() { #expect(Bool(true)) }

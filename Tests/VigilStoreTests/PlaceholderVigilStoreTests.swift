@@ -1,0 +1,4 @@
+import Testing
+@testable import VigilStore
+
+@Test func VigilStoreBuilds() { #expect(Bool(true)) }
