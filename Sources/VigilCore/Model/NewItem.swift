@@ -6,6 +6,8 @@ public struct NewItem: Sendable, Equatable {
     public var guid: String?
     /// Absolute link to the article page.
     public var link: String?
+    /// The link normalised for identity (see `CanonicalURL`); the store treats equal values as the same item.
+    public var canonicalURL: String?
     /// Plain-text title.
     public var title: String?
     /// Summary as the source's markup.
@@ -24,12 +26,13 @@ public struct NewItem: Sendable, Equatable {
     public var wantsPage: Bool
 
     public init(
-        guid: String? = nil, link: String? = nil, title: String? = nil, summary: String? = nil,
+        guid: String? = nil, link: String? = nil, canonicalURL: String? = nil, title: String? = nil, summary: String? = nil,
         content: String? = nil, text: String? = nil, author: String? = nil, published: Date? = nil,
         updated: Date? = nil, tags: [String] = [], contentHash: String, wantsPage: Bool = false
     ) {
         self.guid = guid
         self.link = link
+        self.canonicalURL = canonicalURL
         self.title = title
         self.summary = summary
         self.content = content
