@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// Parses `vigil.yaml` text into `VigilConfig`, collecting every problem as `file:line: message`.
+/// Pure: the caller reads the file. Relative paths resolve against the config file's folder.
+public enum ConfigParser {
+    static let topLevelKeys = [
+        "state_dir", "log_dir", "feeds_dir", "inbox_dir", "log_level", "allow_private_networks", "poll",
+    ]
+    static let pollKeys = [
+        "interval", "jitter", "connect_timeout", "timeout", "max_body_bytes", "max_concurrent", "max_per_host",
+        "user_agent", "backoff_initial", "backoff_max", "max_articles_per_poll",
+    ]
+    /// Log levels accepted by `log_level`.
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+
+    /// Parses the daemon config at `file` (an absolute or working-directory-relative path used for messages and
+    /// for resolving relative paths). Returns the config only when there is no problem.
+    public static func parse(yaml text: String, file: String) -> (config: VigilConfig?, problems: [ConfigProblem]) {
+        var reader = YAMLReader(file: file)
+        let folder = (file as NSString).deletingLastPathComponent
+        var config = VigilConfig(
+            configFile: file,
+            stateDir: resolve("state", against: folder), logDir: resolve("logs", against: folder),
+            feedsDir: resolve("feeds.d", against: folder), inboxDir: resolve("inbox", against: folder))
+
+        guard let root = reader.compose(text) else {
+            if reader.problems.isEmpty { return (config, []) }  // an empty file means all defaults
+            return (nil, reader.problems)
+        }
+        guard let pairs = reader.mapping(root, what: "the config file", allowed: topLevelKeys) else {
+            return (nil, reader.problems)
+        }
+        for (key, value) in pairs {
+            switch key {
+            case "state_dir": reader.string(value, key: key).map { config.stateDir = resolve($0, against: folder) }
+            case "log_dir": reader.string(value, key: key).map { config.logDir = resolve($0, against: folder) }
+            case "feeds_dir": reader.string(value, key: key).map { config.feedsDir = resolve($0, against: folder) }
+            case "inbox_dir": reader.string(value, key: key).map { config.inboxDir = resolve($0, against: folder) }
+            case "log_level":
+                if let level = reader.string(value, key: key) {
+                    if logLevels.contains(level.lowercased()) {
+                        config.logLevel = level.lowercased()
+                    } else {
+                        reader.report(value, "'log_level' must be one of \(logLevels.joined(separator: ", "))")
+                    }
+                }
+            case "allow_private_networks": reader.bool(value, key: key).map { config.allowPrivateNetworks = $0 }
+            case "poll": parsePoll(value, into: &config.poll, reader: &reader)
+            default: break
+            }
+        }
+        let poll = config.poll
+        if poll.maxPerHost > poll.maxConcurrent {
+            reader.report(line: line(of: "max_per_host", in: root), "'max_per_host' must not exceed 'max_concurrent'")
+        }
+        if poll.backoffInitial > poll.backoffMax {
+            reader.report(line: line(of: "backoff_initial", in: root), "'backoff_initial' must not exceed 'backoff_max'")
+        }
+        let problems = reader.problems
+        return (problems.isEmpty ? config : nil, problems)
+    }
+
+    private static func parsePoll(_ node: Node, into poll: inout PollSettings, reader: inout YAMLReader) {
+        guard let pairs = reader.mapping(node, what: "'poll'", allowed: pollKeys) else { return }
+        let day: TimeInterval = 86400
+        for (key, value) in pairs {
+            switch key {
+            case "interval":
+                reader.duration(value, key: key, minimum: 10, maximum: 7 * day).map { poll.interval = $0 }
+            case "jitter": reader.duration(value, key: key, minimum: 0, maximum: day).map { poll.jitter = $0 }
+            case "connect_timeout":
+                reader.duration(value, key: key, minimum: 0.1, maximum: 300).map { poll.connectTimeout = $0 }
+            case "timeout": reader.duration(value, key: key, minimum: 0.1, maximum: 3600).map { poll.timeout = $0 }
+            case "max_body_bytes":
+                reader.byteSize(value, key: key, range: 1024...(1 << 30)).map { poll.maxBodyBytes = $0 }
+            case "max_concurrent": reader.int(value, key: key, range: 1...1000).map { poll.maxConcurrent = $0 }
+            case "max_per_host": reader.int(value, key: key, range: 1...100).map { poll.maxPerHost = $0 }
+            case "user_agent": reader.string(value, key: key).map { poll.userAgent = $0 }
+            case "backoff_initial":
+                reader.duration(value, key: key, minimum: 1, maximum: 7 * day).map { poll.backoffInitial = $0 }
+            case "backoff_max":
+                reader.duration(value, key: key, minimum: 1, maximum: 30 * day).map { poll.backoffMax = $0 }
+            case "max_articles_per_poll":
+                reader.int(value, key: key, range: 0...10000).map { poll.maxArticlesPerPoll = $0 }
+            default: break
+            }
+        }
+    }
+
+    /// The line of the first mapping key named `key` anywhere in the tree (for cross-field problems).
+    private static func line(of key: String, in node: Node) -> Int {
+        switch node {
+        case .mapping(let mapping):
+            for (k, v) in mapping {
+                if k.scalar?.string == key { return k.mark?.line ?? 0 }
+                let inner = line(of: key, in: v)
+                if inner > 0 { return inner }
+            }
+        case .sequence(let sequence):
+            for element in sequence {
+                let inner = line(of: key, in: element)
+                if inner > 0 { return inner }
+            }
+        default: break
+        }
+        return 0
+    }
+
+    /// A path made absolute against `folder` unless it already is; `~/` expands to the home folder.
+    public static func resolve(_ path: String, against folder: String) -> String {
+        var path = path
+        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst() }
+        let joined = path.hasPrefix("/") ? path : (folder.isEmpty ? path : folder + "/" + path)
+        return (joined as NSString).standardizingPath
+    }
+}
