@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import VigilCore
+import VigilFetch
+import VigilParse
+
+/// `vigil parse`: what Vigil sees in a feed, as JSON Lines.
+struct Parse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what Vigil sees in feed files or URLs, as JSON Lines (a feed line, then one line per item).",
+        discussion: """
+            Dates are RFC 3339 UTC; absent fields are null; title and author are plain text, summary and content
+            the feed's markup. Problems met while parsing are listed in the feed line.
+
+            Examples:
+              vigil parse feed.xml
+              vigil parse https://feeds.bbci.co.uk/news/world/rss.xml | jq .title
+            """)
+
+    @Argument(help: ArgumentHelp("Feed files or http(s) URLs.", valueName: "file-or-url"))
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp("Largest document accepted.", valueName: "size"))
+    var maxBytes: String = "50MB"
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one feed file or URL") }
+        if DurationText.parseBytes(maxBytes) == nil { throw ValidationError("bad --max-bytes '\(maxBytes)'") }
+    }
+
+    func run() async throws {
+        let limit = DurationText.parseBytes(maxBytes) ?? 50 << 20
+        var settings = PollSettings()
+        settings.maxBodyBytes = limit
+        let fetcher = Fetcher(maxConcurrent: 4, maxPerHost: 2)
+        defer { fetcher.shutdown() }
+        var failures: [String] = []
+        for input in inputs {
+            do {
+                let (data, context) = try await load(input, fetcher: fetcher, settings: settings, limit: limit)
+                let document = try FeedParser.parse(data, context: context)
+                var output = document.jsonLines(source: input).joined(separator: "\n")
+                output += "\n"
+                FileHandle.standardOutput.write(Data(output.utf8))
+            } catch {
+                failures.append("vigil: \(input): \(error)")
+            }
+        }
+        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n")) }
+    }
+
+    private func load(_ input: String, fetcher: Fetcher, settings: PollSettings, limit: Int) async throws
+        -> (Data, DocumentContext)
+    {
+        if input.contains("://") {
+            guard CanonicalURL.isHTTP(input) else { throw CommandFailure(message: "only http and https URLs") }
+            let response = try await fetcher.fetch(
+                FetchRequest(
+                    url: input, etag: nil, lastModified: nil,
+                    limits: FetchLimits(settings: settings, allowPrivateNetworks: true), accept: nil))
+            guard (200..<300).contains(response.status) else { throw CommandFailure(message: "HTTP \(response.status)") }
+            let context = DocumentContext(
+                url: response.url, contentType: response.contentType,
+                contentLocation: response.headers["content-location"],
+                contentLanguage: response.headers["content-language"])
+            return (response.body, context)
+        }
+        let path = input == "-" ? "/dev/stdin" : input
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure(message: "cannot read file") }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        if data.count > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
+        return (data, DocumentContext())
+    }
+}
+
+extension CommandFailure: CustomStringConvertible {
+    var description: String { message }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import VigilService
-
-@Test func VigilServiceBuilds() { #expect(Bool(true)) }
