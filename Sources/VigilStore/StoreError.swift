@@ -62,7 +62,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Wraps an error thrown while doing `operation`, keeping a `StoreError` as it is.
+    /// Wraps an underlying error (SQLite, GRDB, file system) under `code`, keeping a `StoreError` as it is.
     static func wrapping(_ error: any Error, code: Code, path: String) -> StoreError {
         if let storeError = error as? StoreError { return storeError }
         if let databaseError = error as? DatabaseError {

@@ -109,13 +109,35 @@ extension SQLiteStoreTests {
         #expect(pending.count == 2)
     }
 
+    @Test func committedPollsSurviveWhatAKilledProcessLeavesBehind() async throws {
+        // A process killed with SIGKILL leaves the database file and a WAL that was never checkpointed; copying
+        // both while the store is still open (and never closed) reproduces that state without killing anything.
+        let folder = try TemporaryFolder()
+        let path = folder.file("vigil.sqlite")
+        let store = try SQLiteStore(path: path)
+        _ = try await store.recordPoll(Fixtures.fetched(feed, Fixtures.items(50), etag: "\"e\""))
+        #expect(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0 > 0)
+
+        let copy = folder.file("copy/vigil.sqlite")
+        try FileManager.default.createDirectory(
+            atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+
+        let recovered = try SQLiteStore(path: copy)
+        #expect(try await recovered.itemCount() == 50)
+        #expect(try await recovered.feedState(url: feed)?.etag == "\"e\"")
+        _ = store
+    }
+
     @Test func aClosedStoreFailsWithAStoreError() async throws {
         let folder = try TemporaryFolder()
         let path = folder.file("vigil.sqlite")
         let store = try SQLiteStore(path: path)
         try store.close()
         let error = await #expect(throws: StoreError.self) { try await store.itemCount() }
-        #expect(error?.path == path)
+        #expect(error?.code == .operationFailed)
+        #expect(error?.description.hasPrefix("database error at \(path): ") == true)
     }
 
     @Test func checkpointEmptiesTheWAL() async throws {
