@@ -1,0 +1,93 @@
+import GRDB
+
+/// The store's schema history.
+///
+/// Append-only: a migration that has landed is never edited, renamed or removed; a schema change is a new
+/// `vN-...` migration registered after the others. Migrations speak SQL only, never the app's record types, so
+/// they keep describing the past even when the Swift code moves on (GRDB `Migrations.md`).
+enum Migrations {
+    /// Every migration, in order.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-feeds-items-pages", migrate: v1)
+        return migrator
+    }()
+
+    /// Feeds, their items and the items' fetched pages.
+    ///
+    /// Dates are GRDB's default encoding: UTC text `YYYY-MM-DD HH:MM:SS.SSS`, which sorts and compares as text.
+    ///
+    /// Item identity (per feed, enforced by unique indexes so that two racing writers cannot both insert):
+    /// - the same `guid` is the same item;
+    /// - the same `canonical_url` is the same item, whatever the guids: feeds that regenerate guids on every
+    ///   build would otherwise store each article again and again. The cost is that two entries of one feed
+    ///   pointing at one page (a live blog) are stored once; the first one wins.
+    /// - without a guid, the same `content_hash` is the same item (with a guid, the guid is the better identity,
+    ///   and an edited entry keeps its guid but changes its hash).
+    private static func v1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE feeds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    url TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    kind TEXT NOT NULL DEFAULT 'feed' CHECK (kind IN ('feed', 'inbox')),
+                    active BOOLEAN NOT NULL DEFAULT 1,
+                    etag TEXT,
+                    last_modified TEXT,
+                    last_polled_at DATETIME,
+                    last_success_at DATETIME,
+                    last_error_at DATETIME,
+                    last_error TEXT,
+                    last_status INTEGER,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    next_poll_at DATETIME,
+                    created_at DATETIME NOT NULL
+                );
+
+                CREATE TABLE items (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    feed_id INTEGER NOT NULL REFERENCES feeds(id),
+                    source TEXT,
+                    guid TEXT,
+                    link TEXT,
+                    canonical_url TEXT,
+                    content_hash TEXT NOT NULL CHECK (content_hash <> ''),
+                    title TEXT,
+                    summary TEXT,
+                    content TEXT,
+                    text TEXT,
+                    author TEXT,
+                    published DATETIME,
+                    updated DATETIME,
+                    tags TEXT NOT NULL DEFAULT '[]',
+                    first_seen_at DATETIME NOT NULL,
+                    wants_page BOOLEAN NOT NULL DEFAULT 0
+                );
+                CREATE UNIQUE INDEX items_feed_guid ON items(feed_id, guid) WHERE guid IS NOT NULL;
+                CREATE UNIQUE INDEX items_feed_canonical_url ON items(feed_id, canonical_url)
+                    WHERE canonical_url IS NOT NULL;
+                CREATE UNIQUE INDEX items_feed_content_hash ON items(feed_id, content_hash) WHERE guid IS NULL;
+                CREATE INDEX items_feed_first_seen ON items(feed_id, first_seen_at);
+                CREATE INDEX items_first_seen ON items(first_seen_at);
+                CREATE INDEX items_source ON items(source) WHERE source IS NOT NULL;
+
+                CREATE TABLE item_pages (
+                    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    final_url TEXT,
+                    status INTEGER,
+                    content_type TEXT,
+                    fetched_at DATETIME,
+                    body BLOB,
+                    body_encoding TEXT CHECK (body_encoding IN ('gzip')),
+                    body_size INTEGER,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_attempt_at DATETIME,
+                    last_error TEXT,
+                    done BOOLEAN NOT NULL DEFAULT 0
+                );
+                CREATE INDEX item_pages_pending ON item_pages(item_id) WHERE done = 0;
+                """)
+    }
+}
