@@ -25,11 +25,12 @@ public enum ItemBuilder {
             wantsPage: fetchPage && canonical != nil)
     }
 
-    /// The item for a stand-alone article (inbox text, HTML or JSON Lines).
+    /// The item for a stand-alone article (inbox text, HTML or JSON Lines). Its identity is its URL, else its
+    /// content: a caller's `id` is not used, since ids like 1, 2, 3 repeat across unrelated files.
     public static func item(from article: Article) -> NewItem {
         let canonical = article.url.flatMap { CanonicalURL.normalize($0) }
         return NewItem(
-            guid: article.id ?? canonical,
+            guid: nil,
             link: article.url,
             canonicalURL: canonical,
             title: article.title,
