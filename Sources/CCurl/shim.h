@@ -22,6 +22,11 @@ typedef curl_socket_t (*vigil_opensocket_callback)(void *clientp, curlsocktype p
 static inline CURLcode vigil_easy_setopt_opensocket(CURL *h, vigil_opensocket_callback cb) {
     return curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, cb);
 }
+typedef int (*vigil_prereq_callback)(void *clientp, char *conn_primary_ip, char *conn_local_ip, int conn_primary_port,
+                                     int conn_local_port);
+static inline CURLcode vigil_easy_setopt_prereq(CURL *h, vigil_prereq_callback cb) {
+    return curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, cb);
+}
 typedef int (*vigil_xferinfo_callback)(void *clientp, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
 static inline CURLcode vigil_easy_setopt_xferinfo(CURL *h, vigil_xferinfo_callback cb) {
     return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, cb);

@@ -105,6 +105,7 @@ final class Transfer {
                 return transfer.receiveHeader(data, count: size * count)
             }, "HEADERFUNCTION")
         if !limits.allowPrivateNetworks {
+            // Checked before each socket is opened (every address tried, redirects, DNS rebinding)...
             check(vigil_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me), "OPENSOCKETDATA")
             check(
                 vigil_easy_setopt_opensocket(easy) { context, _, address in
@@ -112,6 +113,15 @@ final class Transfer {
                     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
                     return transfer.openPublicSocket(address)
                 }, "OPENSOCKETFUNCTION")
+            // ...and before each request, because a connection kept alive for a fetch that allowed private
+            // networks may be reused by one that does not, without opening a socket.
+            check(vigil_easy_setopt_pointer(easy, CURLOPT_PREREQDATA, me), "PREREQDATA")
+            check(
+                vigil_easy_setopt_prereq(easy) { context, primaryIP, _, _, _ in
+                    guard let context else { return Int32(CURL_PREREQFUNC_ABORT) }
+                    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+                    return transfer.allowRequest(toConnectedAddress: primaryIP.map { String(cString: $0) } ?? "")
+                }, "PREREQFUNCTION")
         }
 
         guard failures.isEmpty else {
@@ -219,6 +229,18 @@ final class Transfer {
         return vigil_open_socket(address)
     }
 
+    private func allowRequest(toConnectedAddress address: String) -> Int32 {
+        guard let scope = AddressScope.classify(address) else {
+            refusedAddress = (address.isEmpty ? "an unknown address" : address, .reserved)
+            return Int32(CURL_PREREQFUNC_ABORT)
+        }
+        guard scope.isPublic else {
+            refusedAddress = (address, scope)
+            return Int32(CURL_PREREQFUNC_ABORT)
+        }
+        return Int32(CURL_PREREQFUNC_OK)
+    }
+
     private static func addressText(_ bytes: [UInt8], length: Int) -> String {
         var text = [CChar](repeating: 0, count: 64)
         let family = length == 4 ? AF_INET : AF_INET6
@@ -254,12 +276,12 @@ final class Transfer {
                 return make(.timeout, "connection timed out after \(connect) ms")
             }
             return make(.timeout, "transfer timed out after \(total) ms")
+        case CURLE_COULDNT_CONNECT where refusedAddress != nil, CURLE_ABORTED_BY_CALLBACK where refusedAddress != nil:
+            let refused = refusedAddress ?? ("?", .reserved)
+            return make(
+                .privateAddress,
+                "refused to connect to \(refused.text) (\(refused.scope) address; private networks not allowed)")
         case CURLE_COULDNT_CONNECT:
-            if let refused = refusedAddress {
-                return make(
-                    .privateAddress,
-                    "refused to connect to \(refused.text) (\(refused.scope) address; private networks not allowed)")
-            }
             return make(.connectFailed, "could not connect: \(curlMessage(code))")
         case CURLE_COULDNT_RESOLVE_HOST:
             return make(.dnsFailed, "could not resolve host: \(curlMessage(code))")
