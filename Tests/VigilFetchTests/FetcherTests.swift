@@ -315,8 +315,8 @@ import VigilTestSupport
     }
 
     @Test func redirectToAnotherHostOpensANewConnection() async throws {
-        // 127.0.0.1 → localhost: a different host, so the redirect goes through a new connection (and through the
-        // address check when private networks are refused).
+        // 127.0.0.1 → localhost: a different host, so the redirect goes through a new connection. Offline there is
+        // no public first hop, so the refusal below happens on the first connection, not on the redirect's.
         let server = try await FixtureServer.start()
         let fetcher = Fetcher(maxConcurrent: 4, maxPerHost: 2)
         defer { fetcher.shutdown() }
