@@ -1,4 +1,0 @@
-import Testing
-@testable import VigilFetch
-
-@Test func VigilFetchBuilds() { #expect(Bool(true)) }
