@@ -38,6 +38,10 @@ public enum FeedParser {
                 reader.problem("\(repair.bareAmpersands) unescaped '&' read as text")
                 wellFormed = false
             }
+            if repair.upperCaseHexReferences > 0 {
+                reader.problem("\(repair.upperCaseHexReferences) character references written '&#X' read as '&#x'")
+                wellFormed = false
+            }
         }
         let (parsed, xmlProblems) = LibXMLDocument.parseXML(bytes, encoding: prepared.encoding)
         guard let parsed, let root = parsed.root else {
@@ -45,6 +49,7 @@ public enum FeedParser {
         }
         let name = QualifiedName(root)
         let format = try format(of: root, name: name, context: reader)
+        reader.rootNamespace = name.local == "rdf" ? nil : name.namespace
         var document: FeedDocument
         switch format {
         case .atom10, .atom03:

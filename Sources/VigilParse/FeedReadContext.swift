@@ -10,6 +10,8 @@ final class FeedReadContext {
     var problems: [String] = []
     /// `Content-Language`, used when the document names no language.
     let defaultLanguage: String?
+    /// The namespace of the root element, whose elements count as the format's own.
+    var rootNamespace: String?
 
     init(budget: ExpansionBudget, defaultLanguage: String?) {
         self.budget = budget

@@ -24,6 +24,7 @@ enum AtomParser {
     static func read(root: XMLElementRef, format: FeedFormat, base: String?, context: FeedReadContext) -> FeedDocument {
         let atom03 = format == .atom03
         let feedBase = context.base(of: root, inherited: base)
+        let core = unknownNamespace(QualifiedName(root).namespace)
         var document = FeedDocument(format: format)
         var title = FieldPick<String>()
         var link = FieldPick<String>()
@@ -34,7 +35,7 @@ enum AtomParser {
         var language = FieldPick<String>()
         for child in root.children {
             let name = QualifiedName(child)
-            switch (FeedModule.atom(name), name.local) {
+            switch (FeedModule.atom(name, rootNamespace: core), name.local) {
             case (.core, "title"):
                 title.offer(textConstruct(child, atom03: atom03, base: feedBase, context: context).flatMap(plain), rank: 0)
             case (.dc, "title"):
@@ -51,9 +52,9 @@ enum AtomParser {
             case (.dc, "creator"), (.dc, "author"):
                 author.offer(context.text(child).flatMap(FeedReadContext.personName), rank: 1)
             case (.core, "updated"):
-                updated.offer(context.date(child), rank: 0)
+                updated.offerLast(context.date(child), rank: 0)
             case (.core, "modified"):
-                updated.offer(context.date(child), rank: 1)
+                updated.offerLast(context.date(child), rank: 1)
             case (.dc, "date"), (.dcterms, "modified"):
                 updated.offer(context.date(child), rank: 2)
             case (.core, "published"), (.core, "issued"):
@@ -63,7 +64,8 @@ enum AtomParser {
             case (.dc, "language"):
                 language.offer(FeedReadContext.language(context.text(child)), rank: 1)
             case (.core, "entry"):
-                document.entries.append(readEntry(child, atom03: atom03, base: feedBase, context: context))
+                document.entries.append(
+                    readEntry(child, atom03: atom03, core: core, base: feedBase, context: context))
             default:
                 break
             }
@@ -80,8 +82,14 @@ enum AtomParser {
         return document
     }
 
+    /// A root namespace that is neither Atom's nor absent (a renamed Atom namespace, as some feeds have).
+    private static func unknownNamespace(_ namespace: String?) -> String? {
+        guard let namespace, namespace != XMLNamespace.atom10, namespace != XMLNamespace.atom03 else { return nil }
+        return namespace
+    }
+
     private static func readEntry(
-        _ element: XMLElementRef, atom03: Bool, base: String?, context: FeedReadContext
+        _ element: XMLElementRef, atom03: Bool, core: String?, base: String?, context: FeedReadContext
     ) -> FeedEntry {
         let entryBase = context.base(of: element, inherited: base)
         var entry = FeedEntry()
@@ -94,7 +102,7 @@ enum AtomParser {
         var updated = FieldPick<Date>()
         for child in element.children {
             let name = QualifiedName(child)
-            switch (FeedModule.atom(name), name.local) {
+            switch (FeedModule.atom(name, rootNamespace: core), name.local) {
             case (.core, "id"):
                 // Atom ids are IRIs; a relative one is resolved as feedparser does, an absolute one kept verbatim.
                 let raw = context.text(child)
@@ -133,9 +141,9 @@ enum AtomParser {
             case (.core, "created"), (.dcterms, "created"):
                 published.offer(context.date(child), rank: 3)
             case (.core, "updated"):
-                updated.offer(context.date(child), rank: 0)
+                updated.offerLast(context.date(child), rank: 0)
             case (.core, "modified"):
-                updated.offer(context.date(child), rank: 1)
+                updated.offerLast(context.date(child), rank: 1)
             case (.dc, "date"), (.dcterms, "modified"):
                 updated.offer(context.date(child), rank: 2)
             case (.core, "category"):
@@ -217,9 +225,10 @@ enum AtomParser {
                 context.problem("line \(element.line): <\(element.name)> is not valid base64")
                 return nil
             }
-            return (decoded, type == "text/plain" || type == "text" ? .text : .html)
+            let declared = element.attribute("type", budget: context.budget)?.trimmedNonEmpty?.lowercased()
+            return (decoded, declared == "text/plain" || declared == "text" ? .text : .html)
         }
-        if element.hasElementChildren && mode != "escaped" {
+        if element.hasElementChildren && mode != "escaped" && !isHTMLType {
             // Inline markup. Atom 1.0 wraps XHTML in a div that is not part of the content.
             let content = element.children
             if !atom03, isXHTMLType, content.count == 1, QualifiedName(content[0]).local == "div",

@@ -6,6 +6,13 @@ enum JSONFeedParser {
     /// The version URL prefix every JSON Feed declares.
     static let versionPrefix = "https://jsonfeed.org/"
 
+    /// Whether a `version` value names JSON Feed: the spec's URL, or a bare `1`, `1.0`, `1.1` that some
+    /// generators write instead.
+    static func isJSONFeedVersion(_ version: String) -> Bool {
+        version.hasPrefix(versionPrefix) || version.hasPrefix("http://jsonfeed.org/")
+            || ["1", "1.0", "1.1"].contains(version)
+    }
+
     /// Parses JSON bytes; throws when they are not JSON or not a JSON Feed.
     static func parse(_ data: Data, base: String?, context: FeedReadContext) throws -> FeedDocument {
         let object: Any
@@ -17,10 +24,10 @@ enum JSONFeedParser {
         guard let feed = object as? [String: Any] else {
             throw FeedParseError.unknownFormat.with("JSON document is not an object")
         }
-        guard let version = string(feed["version"]), version.hasPrefix(versionPrefix) else {
+        guard let version = string(feed["version"]), isJSONFeedVersion(version) else {
             throw FeedParseError.unknownFormat.with("JSON object has no JSON Feed version")
         }
-        var document = FeedDocument(format: version.contains("1.1") ? .json11 : .json10)
+        var document = FeedDocument(format: version.hasSuffix("1.1") ? .json11 : .json10)
         document.title = string(feed["title"])
         document.link = context.link(string(feed["home_page_url"]), base: base)
         document.subtitle = string(feed["description"]).map { XMLText.escape($0, quotes: false) }

@@ -11,7 +11,7 @@ enum RSSParser {
         var rootItems: [XMLElementRef] = []
         for child in root.children {
             let name = QualifiedName(child)
-            guard FeedModule.rss(name) == .core else { continue }
+            guard FeedModule.rss(name, rootNamespace: context.rootNamespace) == .core else { continue }
             if name.local == "channel", channel == nil { channel = child }
             if name.local == "item" { rootItems.append(child) }
         }
@@ -23,7 +23,7 @@ enum RSSParser {
             language.offer(FeedReadContext.language(channel.xmlLang(budget: context.budget)), rank: 2)
             for child in channel.children {
                 let name = QualifiedName(child)
-                if FeedModule.rss(name) == .core, name.local == "item" {
+                if FeedModule.rss(name, rootNamespace: context.rootNamespace) == .core, name.local == "item" {
                     document.entries.append(readItem(child, base: channelBase, context: context))
                 }
             }
@@ -49,7 +49,7 @@ enum RSSParser {
         var published = FieldPick<Date>()
         for child in channel.children {
             let name = QualifiedName(child)
-            switch (FeedModule.rss(name), name.local) {
+            switch (FeedModule.rss(name, rootNamespace: context.rootNamespace), name.local) {
             case (.core, "title"): title.offer(context.plainText(child), rank: 0)
             case (.dc, "title"): title.offer(context.plainText(child), rank: 1)
             case (.core, "link"): link.offerLast(rssLink(child, base: base, context: context), rank: 0)
@@ -99,7 +99,7 @@ enum RSSParser {
         var sawCoreSummary = false
         for child in item.children {
             let name = QualifiedName(child)
-            switch (FeedModule.rss(name), name.local) {
+            switch (FeedModule.rss(name, rootNamespace: context.rootNamespace), name.local) {
             case (.core, "guid"):
                 guard let guid = context.text(child) else { break }
                 id.offer(guid, rank: 0)
@@ -136,7 +136,7 @@ enum RSSParser {
                 summary.offer(
                     AtomParser.textConstruct(child, atom03: false, base: itemBase, context: context)
                         .flatMap(AtomParser.markup), rank: 3)
-            case (.content, "encoded"), (.core, "fullitem"):
+            case (.content, "encoded"), (.core, "fullitem"), (.core, "body"):
                 if let value = context.markup(child) { entry.content.append(value) }
             case (.xhtml, "body"), (.xhtml, "div"):
                 if let value = child.innerMarkup(budget: context.budget).trimmedNonEmpty { entry.content.append(value) }

@@ -14,6 +14,8 @@ enum EntityRepair {
         var htmlEntities: [String]
         /// Ampersands escaped because they started no valid reference.
         var bareAmpersands: Int
+        /// `&#X…;` references rewritten as `&#x…;`.
+        var upperCaseHexReferences: Int
         /// Whether the document names an external DTD subset (undeclared entities are then not a
         /// well-formedness error, only a validity one).
         var hasExternalSubset: Bool
@@ -31,7 +33,7 @@ enum EntityRepair {
             guard let output = scanner.output else { return nil }
             return Result(
                 bytes: output, htmlEntities: scanner.htmlEntities, bareAmpersands: scanner.bareAmpersands,
-                hasExternalSubset: scanner.hasExternalSubset)
+                upperCaseHexReferences: scanner.upperCaseHexReferences, hasExternalSubset: scanner.hasExternalSubset)
         }
     }
 
@@ -42,6 +44,7 @@ enum EntityRepair {
         var declared: Set<String> = []
         var htmlEntities: [String] = []
         var bareAmpersands = 0
+        var upperCaseHexReferences = 0
         var hasExternalSubset = false
 
         init(input: UnsafeBufferPointer<UInt8>) {
@@ -149,7 +152,9 @@ enum EntityRepair {
             if j < n, input[j] == UInt8(ascii: "#") {
                 j += 1
                 var digits = 0
+                var upperX = false
                 if j < n, input[j] == UInt8(ascii: "x") || input[j] == UInt8(ascii: "X") {
+                    upperX = input[j] == UInt8(ascii: "X")
                     j += 1
                     while j < n, isHexDigit(input[j]) {
                         j += 1
@@ -161,7 +166,14 @@ enum EntityRepair {
                         digits += 1
                     }
                 }
-                if digits > 0, j < n, input[j] == UInt8(ascii: ";") { return j + 1 }
+                if digits > 0, j < n, input[j] == UInt8(ascii: ";") {
+                    // `&#X41;` is HTML, not XML: XML spells hexadecimal references with a lower-case x.
+                    if upperX {
+                        upperCaseHexReferences += 1
+                        replace(from: i + 2, to: i + 3, with: [UInt8(ascii: "x")])
+                    }
+                    return j + 1
+                }
                 escapeAmpersand(at: i)
                 return i + 1
             }

@@ -3,16 +3,20 @@ enum FeedModule {
     case core, atom, dc, dcterms, content, xhtml, itunes, media, rdf, other
 
     /// The module of a name in an RSS document: no namespace and the RSS namespaces are core.
-    static func rss(_ name: QualifiedName) -> FeedModule {
+    /// `rootNamespace` (the namespace of the document's root, whatever it is) counts as core too.
+    static func rss(_ name: QualifiedName, rootNamespace: String? = nil) -> FeedModule {
         guard let namespace = name.namespace else { return .core }
-        if XMLNamespace.rssCore.contains(namespace) { return .core }
+        if XMLNamespace.rssCore.contains(namespace) || namespace == rootNamespace { return .core }
         return extensionModule(namespace)
     }
 
     /// The module of a name in an Atom document: no namespace and the Atom namespaces are core.
-    static func atom(_ name: QualifiedName) -> FeedModule {
+    /// `rootNamespace` (the namespace of the document's root, whatever it is) counts as core too.
+    static func atom(_ name: QualifiedName, rootNamespace: String? = nil) -> FeedModule {
         guard let namespace = name.namespace else { return .core }
-        if namespace == XMLNamespace.atom10 || namespace == XMLNamespace.atom03 { return .core }
+        if namespace == XMLNamespace.atom10 || namespace == XMLNamespace.atom03 || namespace == rootNamespace {
+            return .core
+        }
         return extensionModule(namespace)
     }
 
