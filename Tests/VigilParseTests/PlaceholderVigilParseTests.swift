@@ -1,4 +1,0 @@
-import Testing
-@testable import VigilParse
-
-@Test func VigilParseBuilds() { #expect(Bool(true)) }
