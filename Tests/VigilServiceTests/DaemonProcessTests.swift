@@ -32,7 +32,7 @@ import VigilTestSupport
 
         // Broken: reported with file and line; the last good version stays in effect.
         try fixture.writeFeedFile("a.yaml", "feeds:\n  - url: \(server.url("/a.xml"))\n  - url: [oops\n")
-        #expect(await daemon.waitForLog("a.yaml:3:", timeout: 2), "\(daemon.stderr)")
+        #expect(await daemon.waitForLog("a.yaml:4: YAML syntax error", timeout: 2), "\(daemon.stderr)")
         #expect(daemon.stderr.contains("last good version stays in effect"))
         let store = try SQLiteStore(path: fixture.databasePath)
         let active = try await store.feedStates().filter(\.active).map(\.url)

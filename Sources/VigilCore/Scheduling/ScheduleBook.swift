@@ -40,10 +40,15 @@ public struct ScheduleBook: Sendable {
         entries = next
     }
 
+    /// Stores keep times at millisecond precision (rounded), so a feed due "now" may read back a fraction of a
+    /// millisecond later: it still counts as due.
+    static let precision: TimeInterval = 0.001
+
     /// Marks up to `limit` due feeds as in flight and returns them, most overdue first.
     public mutating func takeDue(now: Date, limit: Int) -> [FeedDefinition] {
         guard limit > 0 else { return [] }
-        let due = entries.filter { !$0.value.inFlight && $0.value.nextPoll <= now }
+        let horizon = now.addingTimeInterval(Self.precision)
+        let due = entries.filter { !$0.value.inFlight && $0.value.nextPoll <= horizon }
             .sorted { ($0.value.nextPoll, $0.key) < ($1.value.nextPoll, $1.key) }
             .prefix(limit)
         for (key, _) in due { entries[key]?.inFlight = true }

@@ -13,7 +13,11 @@ public enum InboxDocument {
 
     /// The items in the file, or the reason it cannot be ingested.
     public static func items(from data: Data, fileName: String) throws -> [NewItem] {
-        switch DocumentSniffer.kind(of: data, fileName: fileName) {
+        var kind = DocumentSniffer.kind(of: data, fileName: fileName)
+        if kind == .plainText, looksLikeJSONLines(data, fileName: fileName) {
+            kind = .jsonLines  // with some bad lines, which the JSON Lines reader lists
+        }
+        switch kind {
         case .empty:
             throw Rejection(reason: "the file is empty")
         case .binary:
@@ -44,6 +48,19 @@ public enum InboxDocument {
         case .jsonLines:
             return try jsonLinesArticles(data).map(ItemBuilder.item(from:))
         }
+    }
+
+    /// A `.jsonl`/`.ndjson` name, or a first line that is a JSON object: meant as JSON Lines even when some
+    /// lines are broken (those must be reported, not read as an article).
+    static func looksLikeJSONLines(_ data: Data, fileName: String) -> Bool {
+        if ["jsonl", "ndjson"].contains((fileName as NSString).pathExtension.lowercased()) { return true }
+        let firstLine = data.prefix(64 * 1024).split(separator: UInt8(ascii: "\n")).first { line in
+            line.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0d) }
+        }
+        guard let firstLine, firstLine.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else {
+            return false
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(firstLine))) is [String: Any]
     }
 
     /// A plain-text article: a short first paragraph line is the title, the rest the text.

@@ -9,16 +9,15 @@ import Synchronization
 final class VigilProcess: Sendable {
     /// The path of the `vigil` executable built beside the test bundle.
     static let executable: String = {
-        let candidates = [
-            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("vigil").path,
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("vigil").path,
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vigil").path,
-        ].compactMap { $0 }
+        var folders: [URL] = [Bundle.main.bundleURL.deletingLastPathComponent()]
+        if let executable = Bundle.main.executableURL { folders.append(executable.deletingLastPathComponent()) }
+        folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        let candidates = folders.map { $0.appendingPathComponent("vigil").path }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }()
 
     private let process: Process
-    private let output = Mutex<(stdout: Data, stderr: Data)>((Data(), Data()))
+    private let output = OutputBuffer()
 
     /// Starts `vigil` with `arguments` in `directory`.
     init(_ arguments: [String], directory: String? = nil, environment: [String: String] = [:]) throws {
@@ -37,19 +36,19 @@ final class VigilProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         out.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
-            output.withLock { $0.stdout.append(data) }
+            output.data.withLock { $0.stdout.append(data) }
         }
         err.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
-            output.withLock { $0.stderr.append(data) }
+            output.data.withLock { $0.stderr.append(data) }
         }
         try process.run()
     }
 
     var pid: Int32 { process.processIdentifier }
     var isRunning: Bool { process.isRunning }
-    var stdout: String { output.withLock { String(decoding: $0.stdout, as: UTF8.self) } }
-    var stderr: String { output.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
+    var stdout: String { output.data.withLock { String(decoding: $0.stdout, as: UTF8.self) } }
+    var stderr: String { output.data.withLock { String(decoding: $0.stderr, as: UTF8.self) } }
 
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
 
@@ -80,6 +79,11 @@ final class VigilProcess: Sendable {
         }
         return (status, child.stdout, child.stderr)
     }
+}
+
+/// A child's captured output, filled from the pipes' reader threads.
+final class OutputBuffer: Sendable {
+    let data = Mutex<(stdout: Data, stderr: Data)>((Data(), Data()))
 }
 
 /// Polls `condition` every 50 ms until it holds or `timeout` seconds pass.
