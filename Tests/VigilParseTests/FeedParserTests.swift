@@ -13,7 +13,8 @@ import VigilParse
     // MARK: RSS
 
     @Test func readsRSS20ChannelAndItems() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <?xml version="1.0"?>
             <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
                  xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -21,7 +22,8 @@ import VigilParse
               <title>Wire &amp; Co</title><link>https://wire.example/</link>
               <description>&lt;p&gt;Latest&lt;/p&gt;</description><language>en-gb</language>
               <managingEditor>desk@wire.example (News Desk)</managingEditor>
-              <pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate><lastBuildDate>Fri, 02 Jan 2004 08:00:00 +0100</lastBuildDate>
+              <pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate>
+              <lastBuildDate>Fri, 02 Jan 2004 08:00:00 +0100</lastBuildDate>
               <image><title>Logo</title><link>https://wire.example/logo</link></image>
               <item>
                 <title>Blast &lt;b&gt;reported&lt;/b&gt;</title><link>https://wire.example/1</link>
@@ -53,7 +55,8 @@ import VigilParse
         #expect(entry.updated == date("2004-01-01T20:00:00Z"))
         #expect(entry.published == entry.updated)
         #expect(entry.tags == ["world", "europe", "blast"])
-        #expect(entry.enclosures == [Enclosure(href: "https://wire.example/media/1.mp3", type: "audio/mpeg", length: 1234)])
+        #expect(
+            entry.enclosures == [Enclosure(href: "https://wire.example/media/1.mp3", type: "audio/mpeg", length: 1234)])
     }
 
     @Test func recognisesRSSVersions() throws {
@@ -74,7 +77,8 @@ import VigilParse
     }
 
     @Test func readsRDFFormats() throws {
-        let rss10 = try parse("""
+        let rss10 = try parse(
+            """
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
               <channel rdf:about="http://x.example/"><title>RDF</title><link>http://x.example/</link></channel>
               <item rdf:about="http://x.example/1"><title>One</title><link>http://x.example/1</link></item>
@@ -82,7 +86,8 @@ import VigilParse
             """)
         #expect(rss10.format == .rss10)
         #expect(rss10.entries.first?.id == "http://x.example/1")
-        let rss090 = try parse("""
+        let rss090 = try parse(
+            """
             <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
                      xmlns="http://my.netscape.com/rdf/simple/0.9/">
               <channel><title>Old</title><link>http://old.example/</link></channel>
@@ -94,7 +99,8 @@ import VigilParse
     }
 
     @Test func usesPermalinkGuidWhenThereIsNoLink() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <rss version="2.0"><channel>
             <item><guid>https://a.example/permalink</guid></item>
             <item><guid isPermaLink="false">https://a.example/not-a-link</guid></item>
@@ -108,7 +114,8 @@ import VigilParse
     // MARK: Atom
 
     @Test func readsAtom10() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr" xml:base="https://atom.example/blog/">
               <title type="html">Le &lt;i&gt;fil&lt;/i&gt;</title>
               <subtitle>Nouvelles &amp; alertes</subtitle>
@@ -122,7 +129,8 @@ import VigilParse
                 <link rel="alternate" href="1.html"/>
                 <published>2024-03-01T10:00:00Z</published><updated>2024-03-01T11:00:00Z</updated>
                 <summary type="text">Magnitude 5 &lt;estimée&gt;</summary>
-                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Texte <b>complet</b><br/></p></div></content>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+                <p>Texte <b>complet</b><br/></p></div></content>
                 <category term="séisme"/><category label="only label"/>
               </entry>
             </feed>
@@ -137,7 +145,10 @@ import VigilParse
         let entry = try #require(document.entries.first)
         #expect(entry.id == "tag:atom.example,2024:1")
         #expect(entry.link == "https://atom.example/blog/posts/1.html")
-        #expect(entry.enclosures == [Enclosure(href: "https://atom.example/blog/media/a.mp4", type: "video/mp4", length: 42)])
+        #expect(
+            entry.enclosures == [
+                Enclosure(href: "https://atom.example/blog/media/a.mp4", type: "video/mp4", length: 42)
+            ])
         #expect(entry.summary == "Magnitude 5 &lt;estimée&gt;")
         #expect(entry.content == ["<p>Texte <b>complet</b><br /></p>"])
         #expect(entry.published == date("2024-03-01T10:00:00Z"))
@@ -146,7 +157,8 @@ import VigilParse
     }
 
     @Test func readsAtom03() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <feed version="0.3" xmlns="http://purl.org/atom/ns#">
               <title mode="escaped" type="text/html">A &amp;amp; B</title>
               <tagline>Tag line</tagline>
@@ -181,39 +193,46 @@ import VigilParse
         #expect(document.entries[1].link == "http://base.example/a/b/g")
 
         let relative = "<rss version=\"2.0\"><channel><link>/x</link><item><link>y</link></item></channel></rss>"
-        let located = try parse(relative, DocumentContext(url: "https://doc.example/feeds/rss", contentLocation: "/other/"))
+        let located = try parse(
+            relative, DocumentContext(url: "https://doc.example/feeds/rss", contentLocation: "/other/"))
         #expect(located.link == "https://doc.example/x")
         #expect(located.entries[0].link == "https://doc.example/other/y")
-        let unsafe = try parse(relative, DocumentContext(url: "https://doc.example/feeds/rss", contentLocation: "javascript:x"))
+        let unsafe = try parse(
+            relative, DocumentContext(url: "https://doc.example/feeds/rss", contentLocation: "javascript:x"))
         #expect(unsafe.entries[0].link == "https://doc.example/feeds/y")
         let noBase = try parse(relative)
         #expect(noBase.entries[0].link == "y")
     }
 
     @Test func neverReturnsScriptLinks() throws {
-        let document = try parse("<rss version=\"2.0\"><channel><item><link>javascript:alert(1)</link></item></channel></rss>")
+        let document = try parse(
+            "<rss version=\"2.0\"><channel><item><link>javascript:alert(1)</link></item></channel></rss>")
         #expect(document.entries[0].link == nil)
     }
 
     // MARK: Encodings and entities
 
     @Test func honoursEncodingsAndHTTPCharset() throws {
-        let latin1 = Data("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>".utf8)
+        let latin1 =
+            Data("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><title>".utf8)
             + Data([0x43, 0x61, 0x66, 0xE9]) + Data("</title></channel></rss>".utf8)
         #expect(try FeedParser.parse(latin1, context: DocumentContext()).title == "Café")
 
-        let declaredWrongly = Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".utf8)
+        let declaredWrongly =
+            Data("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>".utf8)
             + Data([0x93, 0x71, 0x94]) + Data("</title></channel></rss>".utf8)
         let http = DocumentContext(contentType: "application/rss+xml; charset=\"windows-1252\"")
         #expect(try FeedParser.parse(declaredWrongly, context: http).title == "“q”")
 
-        let utf16 = Data([0xFF, 0xFE]) + "<rss version=\"2.0\"><channel><title>Ünïcode &eacute;</title></channel></rss>"
+        let utf16 =
+            Data([0xFF, 0xFE]) + "<rss version=\"2.0\"><channel><title>Ünïcode &eacute;</title></channel></rss>"
             .data(using: .utf16LittleEndian)!
         #expect(try FeedParser.parse(utf16, context: DocumentContext()).title == "Ünïcode é")
     }
 
     @Test func recoversUndefinedEntitiesAndBareAmpersands() throws {
-        let document = try parse("""
+        let document = try parse(
+            """
             <rss version="2.0"><channel><title>caf&eacute;&nbsp;&amp; &doesnotexist; &#X41;</title>
             <item><link>http://a.example/?a=1&b=2</link></item></channel></rss>
             """)
@@ -225,14 +244,16 @@ import VigilParse
     }
 
     @Test func reportsRecoveredErrorsWithLines() throws {
-        let document = try parse("<rss version=\"2.0\">\n<channel>\n<title>Broken</title>\n<item><title>x</item>\n</channel></rss>")
+        let document = try parse(
+            "<rss version=\"2.0\">\n<channel>\n<title>Broken</title>\n<item><title>x</item>\n</channel></rss>")
         #expect(!document.wellFormed)
         #expect(document.title == "Broken")
         #expect(document.problems.contains { $0.hasPrefix("line 4") })
     }
 
     @Test func recordsUnparseableDates() throws {
-        let document = try parse("<rss version=\"2.0\"><channel><item><pubDate>next tuesday</pubDate></item></channel></rss>")
+        let document = try parse(
+            "<rss version=\"2.0\"><channel><item><pubDate>next tuesday</pubDate></item></channel></rss>")
         #expect(document.entries[0].published == nil)
         #expect(document.problems.contains { $0.contains("next tuesday") })
     }
@@ -240,12 +261,14 @@ import VigilParse
     // MARK: JSON Feed
 
     @Test func readsJSONFeed10And11Authors() throws {
-        let v10 = try parse("""
+        let v10 = try parse(
+            """
             {"version": "https://jsonfeed.org/version/1", "title": "J", "home_page_url": "https://j.example/",
              "author": {"name": "Old Style"},
              "items": [{"id": 7, "url": "/p/7", "title": "T", "content_html": "<p>x</p>", "content_text": "a < b",
                         "date_published": "2020-01-02T03:04:05Z", "tags": ["a", "b"],
-                        "attachments": [{"url": "https://j.example/a.mp3", "mime_type": "audio/mpeg", "size_in_bytes": 9}]}]}
+                        "attachments": [{"url": "https://j.example/a.mp3", "mime_type": "audio/mpeg",
+                                         "size_in_bytes": 9}]}]}
             """, DocumentContext(url: "https://j.example/feed.json"))
         #expect(v10.format == .json10)
         #expect(v10.author == "Old Style")
@@ -257,9 +280,11 @@ import VigilParse
         #expect(entry.tags == ["a", "b"])
         #expect(entry.enclosures == [Enclosure(href: "https://j.example/a.mp3", type: "audio/mpeg", length: 9)])
 
-        let v11 = try parse("""
+        let v11 = try parse(
+            """
             {"version": "https://jsonfeed.org/version/1.1", "title": "J", "language": "de",
-             "authors": [{"url": "https://x"}, {"name": "New Style"}], "items": [{"id": "1", "authors": [{"name": "I"}]}]}
+             "authors": [{"url": "https://x"}, {"name": "New Style"}],
+             "items": [{"id": "1", "authors": [{"name": "I"}]}]}
             """)
         #expect(v11.format == .json11)
         #expect(v11.author == "New Style")
@@ -273,7 +298,8 @@ import VigilParse
         #expect(throws: FeedParseError.empty) { try parse("  \n ") }
         #expect(throws: FeedParseError.html) { try parse("<!DOCTYPE html><html><body><p>page</p></body></html>") }
         #expect(throws: FeedParseError.binary) {
-            try FeedParser.parse(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), context: DocumentContext())
+            try FeedParser.parse(
+                Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), context: DocumentContext())
         }
         #expect(throws: FeedParseError.unknownFormat) { try parse("<catalog><book/></catalog>") }
         #expect(throws: FeedParseError.unknownFormat) { try parse("{\"name\": \"not a feed\"}") }
