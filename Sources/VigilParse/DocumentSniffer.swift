@@ -54,7 +54,9 @@ public enum DocumentSniffer {
     /// The text of `data`, or nil when it is binary: NUL bytes (outside UTF-16/32) or invalid UTF-8.
     private static func decodeText(_ data: Data) -> String? {
         let bytes = [UInt8](data.prefix(4))
-        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return String(data: data.dropFirst(4), encoding: .utf32LittleEndian) }
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) {
+            return String(data: data.dropFirst(4), encoding: .utf32LittleEndian)
+        }
         if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return String(data: data.dropFirst(4), encoding: .utf32BigEndian) }
         if bytes.starts(with: [0xFF, 0xFE]) { return String(data: data.dropFirst(2), encoding: .utf16LittleEndian) }
         if bytes.starts(with: [0xFE, 0xFF]) { return String(data: data.dropFirst(2), encoding: .utf16BigEndian) }

@@ -79,7 +79,9 @@ public enum FeedParser {
         return url
     }
 
-    private static func format(of root: XMLElementRef, name: QualifiedName, context: FeedReadContext) throws -> FeedFormat {
+    private static func format(of root: XMLElementRef, name: QualifiedName, context: FeedReadContext) throws
+        -> FeedFormat
+    {
         switch name.local {
         case "rss":
             let version = root.attribute("version", budget: context.budget)?.trimmingCharacters(in: .whitespaces)
@@ -124,7 +126,8 @@ public enum FeedParser {
         guard head.contains(0) else { return false }
         let bytes = [UInt8](head.prefix(4))
         guard bytes.count >= 2 else { return true }
-        let wide = bytes[0] == 0 || bytes[1] == 0 || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
+        let wide =
+            bytes[0] == 0 || bytes[1] == 0 || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
         return !wide
     }
 }

@@ -72,7 +72,8 @@ final class FeedReadContext {
         for (index, byte) in bytes.enumerated() {
             guard index + 1 < bytes.count else { break }
             let next = bytes[index + 1]
-            if byte == UInt8(ascii: "<"), (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || next == 0x2F || next == 0x21 {
+            if byte == UInt8(ascii: "<"), (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A || next == 0x2F || next == 0x21
+            {
                 return true
             }
             if byte == UInt8(ascii: "&"), next == UInt8(ascii: "#") || (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A {
@@ -89,7 +90,7 @@ final class FeedReadContext {
         guard !value.isEmpty else { return nil }
         if value.hasSuffix(")"), let open = value.lastIndex(of: "(") {
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
-            let inside = value[value.index(after: open) ..< value.index(before: value.endIndex)]
+            let inside = value[value.index(after: open)..<value.index(before: value.endIndex)]
                 .trimmingCharacters(in: .whitespaces)
             if outside.contains("@") && !inside.isEmpty { return inside }
             if !outside.isEmpty { return outside }
@@ -98,7 +99,7 @@ final class FeedReadContext {
         if value.hasSuffix(">"), let open = value.lastIndex(of: "<") {
             let outside = value[..<open].trimmingCharacters(in: CharacterSet.whitespaces.union(["\""]))
             if !outside.isEmpty { return outside }
-            let inside = value[value.index(after: open) ..< value.index(before: value.endIndex)]
+            let inside = value[value.index(after: open)..<value.index(before: value.endIndex)]
             return inside.isEmpty ? nil : String(inside)
         }
         return value

@@ -60,7 +60,8 @@ import VigilParse
             let key = item.file.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
             var tally = folders[key] ?? Tally()
             let data = try Data(contentsOf: folder.appendingPathComponent(item.file))
-            let headers = Dictionary(item.http_headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+            let headers = Dictionary(
+                item.http_headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
             let context = DocumentContext(
                 url: item.document_url, contentType: headers["content-type"],
                 contentLocation: headers["content-location"], contentLanguage: headers["content-language"])
@@ -76,7 +77,8 @@ import VigilParse
                 if document?.wellFormed == expected {
                     tally.wellFormed.passed += 1
                 } else {
-                    failures.append("\(item.file): wellFormed \(String(describing: document?.wellFormed)) ≠ \(expected)")
+                    failures.append(
+                        "\(item.file): wellFormed \(String(describing: document?.wellFormed)) ≠ \(expected)")
                 }
             }
             for check in item.checks {
@@ -93,7 +95,8 @@ import VigilParse
                 if !passed {
                     let shown = actual.map { "\"\($0.prefix(120))\"" } ?? "nil"
                     failures.append(
-                        "\(item.file): \(check.path)\(markup ? " [markup]" : "") = \(shown), expected \"\(check.equals.prefix(120))\"")
+                        "\(item.file): \(check.path)\(markup ? " [markup]" : "") = \(shown), "
+                            + "expected \"\(check.equals.prefix(120))\"")
                 }
             }
             folders[key] = tally
@@ -127,7 +130,7 @@ import VigilParse
         let parts = path.split(separator: ".").map(String.init)
         func index(_ part: String) -> (String, Int?) {
             guard let open = part.firstIndex(of: "["), let close = part.firstIndex(of: "]") else { return (part, nil) }
-            return (String(part[..<open]), Int(part[part.index(after: open) ..< close]))
+            return (String(part[..<open]), Int(part[part.index(after: open)..<close]))
         }
         if parts.first == "feed", parts.count == 2 {
             switch parts[1] {
@@ -173,7 +176,7 @@ import VigilParse
         print("| \(suite) folder | checks | markup checks | well-formedness |")
         print("| --- | ---: | ---: | ---: |")
         for key in folders.keys.sorted() {
-            let tally = folders[key]!
+            let tally = folders[key, default: Tally()]
             total.add(tally)
             print("| \(key) | \(cell(tally.plain)) | \(cell(tally.markup)) | \(cell(tally.wellFormed)) |")
         }

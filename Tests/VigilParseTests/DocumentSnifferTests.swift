@@ -10,7 +10,8 @@ import VigilParse
     @Test func recognisesFeeds() {
         #expect(kind("<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\"><channel/></rss>") == .feed)
         #expect(kind("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>") == .feed)
-        #expect(kind("\u{FEFF}<!DOCTYPE feed [<!ENTITY a \"b\">]><feed xmlns=\"http://www.w3.org/2005/Atom\"/>") == .feed)
+        #expect(
+            kind("\u{FEFF}<!DOCTYPE feed [<!ENTITY a \"b\">]><feed xmlns=\"http://www.w3.org/2005/Atom\"/>") == .feed)
         #expect(kind("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}") == .feed)
     }
 

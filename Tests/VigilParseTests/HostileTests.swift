@@ -13,7 +13,8 @@ import VigilParse
 
     static func makeMarkerFile() throws -> Marker {
         let secret = "VIGIL-SECRET-\(UUID().uuidString)"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-xxe-\(UUID().uuidString).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-xxe-\(UUID().uuidString).txt")
+            .path
         try secret.write(toFile: path, atomically: true, encoding: .utf8)
         return Marker(path: path, secret: secret)
     }
@@ -90,7 +91,7 @@ import VigilParse
 
     @Test func billionLaughsIsBounded() throws {
         var entities = "<!ENTITY lol0 \"lol\">\n"
-        for level in 1 ... 10 {
+        for level in 1...10 {
             let refs = String(repeating: "&lol\(level - 1);", count: 10)
             entities += "<!ENTITY lol\(level) \"\(refs)\">\n"
         }
@@ -116,7 +117,8 @@ import VigilParse
         let refs = String(repeating: "&big;", count: 20_000)
         let feed = """
             <!DOCTYPE rss [<!ENTITY big "\(big)">]>
-            <rss version="2.0"><channel><title>\(refs)</title><item><description>\(refs)</description></item></channel></rss>
+            <rss version="2.0"><channel><title>\(refs)</title>
+            <item><description>\(refs)</description></item></channel></rss>
             """
         let (document, elapsed) = Self.timedParse(Data(feed.utf8))
         #expect(elapsed < .seconds(10))
@@ -127,11 +129,13 @@ import VigilParse
     }
 
     static func largeFeed(items: Int) -> Data {
-        var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" "
-            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+        var text =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" "
+            + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+            + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
             + "<channel><title>Big</title><link>https://big.example/</link>\n"
         let filler = String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 6)
-        for index in 0 ..< items {
+        for index in 0..<items {
             text += """
                 <item><title>Item \(index) &amp; more</title><link>/items/\(index)</link>
                 <guid isPermaLink="false">id-\(index)</guid><pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate>
@@ -154,8 +158,9 @@ import VigilParse
         #expect(result.wellFormed)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let megabytes = Double(data.count) / 1_000_000
-        print("Parse throughput: \(String(format: "%.1f", megabytes)) MB, 20000 items in "
-            + "\(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", megabytes / seconds)) MB/s")
+        print(
+            "Parse throughput: \(String(format: "%.1f", megabytes)) MB, 20000 items in "
+                + "\(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", megabytes / seconds)) MB/s")
     }
 
     @Test func parsesConcurrentlyWithSameResults() async throws {
@@ -164,7 +169,7 @@ import VigilParse
         let inputs = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         let expected = inputs.map { try? FeedParser.parse($0, context: DocumentContext()) }
         let mismatches = await withTaskGroup(of: Int.self) { group in
-            for round in 0 ..< 8 {
+            for round in 0..<8 {
                 group.addTask {
                     var bad = 0
                     for (index, data) in inputs.enumerated().shuffled() where index % 8 != round % 8 || true {

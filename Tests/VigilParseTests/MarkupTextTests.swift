@@ -7,11 +7,14 @@ import VigilParse
     }
 
     @Test func decodesEntities() {
-        #expect(MarkupText.plainText(fromMarkup: "AT&amp;T &lt;b&gt; caf&eacute; &#8217; &#x2014;") == "AT&T <b> café ’ —")
+        #expect(
+            MarkupText.plainText(fromMarkup: "AT&amp;T &lt;b&gt; caf&eacute; &#8217; &#x2014;")
+                == "AT&T <b> café ’ —")
     }
 
     @Test func dropsScriptStyleAndNoscript() {
-        let markup = "<p>Before<script>alert('x')</script><style>p{color:red}</style><noscript>no js</noscript> after</p>"
+        let markup =
+            "<p>Before<script>alert('x')</script><style>p{color:red}</style><noscript>no js</noscript> after</p>"
         #expect(MarkupText.plainText(fromMarkup: markup) == "Before after")
     }
 
@@ -26,12 +29,15 @@ import VigilParse
     }
 
     @Test func keepsLeadingTextAndInlineElements() {
-        #expect(MarkupText.plainText(fromMarkup: "Explosion in <b>Beirut</b> port, <a href=\"/x\">details</a>")
-            == "Explosion in Beirut port, details")
+        #expect(
+            MarkupText.plainText(fromMarkup: "Explosion in <b>Beirut</b> port, <a href=\"/x\">details</a>")
+                == "Explosion in Beirut port, details")
     }
 
     @Test func recoversFromBrokenMarkup() {
-        #expect(MarkupText.plainText(fromMarkup: "<p>unclosed <b>bold <i>italic</p> rest") == "unclosed bold italic\n\nrest")
+        #expect(
+            MarkupText.plainText(fromMarkup: "<p>unclosed <b>bold <i>italic</p> rest") == "unclosed bold italic\n\nrest"
+        )
         #expect(MarkupText.plainText(fromMarkup: "1 < 2 & 3 > 2") == "1 < 2 & 3 > 2")
     }
 

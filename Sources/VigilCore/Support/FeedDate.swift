@@ -15,7 +15,7 @@ public enum FeedDate {
         if start > 0 { bytes.removeFirst(start) }
 
         let seconds: Int64?
-        if bytes.count >= 4, bytes[0 ..< 4].allSatisfy(isDigit) {
+        if bytes.count >= 4, bytes[0..<4].allSatisfy(isDigit) {
             seconds = parseISO(bytes)
         } else {
             seconds = parseRFC822(bytes)
@@ -58,7 +58,7 @@ public enum FeedDate {
                 guard let d = number(b, &i, digits: 2) else { return nil }
                 day = d
             }
-        } else if i + 4 <= b.count, b[i ..< i + 4].allSatisfy(isDigit) {
+        } else if i + 4 <= b.count, b[i..<i + 4].allSatisfy(isDigit) {
             guard let m = number(b, &i, digits: 2), let d = number(b, &i, digits: 2) else { return nil }
             month = m
             day = d
@@ -124,13 +124,13 @@ public enum FeedDate {
                     tokens.append(.time(time))
                     sawTime = true
                 } else {
-                    guard i - start <= 4, let value = Int(decimal: b[start ..< i]) else { return nil }
+                    guard i - start <= 4, let value = Int(decimal: b[start..<i]) else { return nil }
                     tokens.append(.number(value, digits: i - start))
                 }
             case _ where isLetter(c):
                 let start = i
                 while i < b.count, isLetter(b[i]) { i += 1 }
-                tokens.append(.word(String(decoding: b[start ..< i], as: UTF8.self).lowercased()))
+                tokens.append(.word(String(decoding: b[start..<i], as: UTF8.self).lowercased()))
             default:
                 break scan
             }
@@ -251,7 +251,7 @@ public enum FeedDate {
             var minutes = 0
             switch run {
             case 1, 2:
-                guard let h = Int(decimal: b[start ..< i]) else { return nil }
+                guard let h = Int(decimal: b[start..<i]) else { return nil }
                 hours = h
                 if i < b.count, b[i] == UInt8(ascii: ":") {
                     i += 1
@@ -259,7 +259,7 @@ public enum FeedDate {
                     minutes = m
                 }
             case 3, 4:
-                guard let value = Int(decimal: b[start ..< i]) else { return nil }
+                guard let value = Int(decimal: b[start..<i]) else { return nil }
                 hours = value / 100
                 minutes = value % 100
             default:
@@ -271,7 +271,7 @@ public enum FeedDate {
         guard isLetter(c) else { return nil }
         let start = i
         while i < b.count, isLetter(b[i]) { i += 1 }
-        let word = String(decoding: b[start ..< i], as: UTF8.self).lowercased()
+        let word = String(decoding: b[start..<i], as: UTF8.self).lowercased()
         guard var offset = zoneOffset(word) else { return nil }
         if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
             guard let extra = parseZone(b, &i) else { return nil }
@@ -362,7 +362,7 @@ public enum FeedDate {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date, or nil when the date does not exist.
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int? {
-        guard (1 ... 12).contains(month), day >= 1, (1 ... 9999).contains(year) else { return nil }
+        guard (1...12).contains(month), day >= 1, (1...9999).contains(year) else { return nil }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return nil }

@@ -37,7 +37,8 @@ enum AtomParser {
             let name = QualifiedName(child)
             switch (FeedModule.atom(name, rootNamespace: core), name.local) {
             case (.core, "title"):
-                title.offer(textConstruct(child, atom03: atom03, base: feedBase, context: context).flatMap(plain), rank: 0)
+                title.offer(
+                    textConstruct(child, atom03: atom03, base: feedBase, context: context).flatMap(plain), rank: 0)
             case (.dc, "title"):
                 title.offer(context.plainText(child), rank: 1)
             case (.core, "subtitle"), (.core, "tagline"):
@@ -107,9 +108,12 @@ enum AtomParser {
                 // Atom ids are IRIs; a relative one is resolved as feedparser does, an absolute one kept verbatim.
                 let raw = context.text(child)
                 let childBase = context.base(of: child, inherited: entryBase)
-                id.offer(raw.map { URIResolver.scheme(of: $0) == nil ? context.link($0, base: childBase) ?? $0 : $0 }, rank: 0)
+                id.offer(
+                    raw.map { URIResolver.scheme(of: $0) == nil ? context.link($0, base: childBase) ?? $0 : $0 },
+                    rank: 0)
             case (.core, "title"):
-                title.offer(textConstruct(child, atom03: atom03, base: entryBase, context: context).flatMap(plain), rank: 0)
+                title.offer(
+                    textConstruct(child, atom03: atom03, base: entryBase, context: context).flatMap(plain), rank: 0)
             case (.dc, "title"):
                 title.offer(context.plainText(child), rank: 1)
             case (.core, "link"):
@@ -147,7 +151,8 @@ enum AtomParser {
             case (.dc, "date"), (.dcterms, "modified"):
                 updated.offer(context.date(child), rank: 2)
             case (.core, "category"):
-                let term = child.attribute("term", budget: context.budget)?.trimmedNonEmpty
+                let term =
+                    child.attribute("term", budget: context.budget)?.trimmedNonEmpty
                     ?? child.attribute("label", budget: context.budget)?.trimmedNonEmpty ?? context.text(child)
                 if let term { entry.tags.append(term) }
             case (.dc, "subject"):

@@ -50,8 +50,12 @@ public enum MarkupText {
                 let isLine = lines.contains(name)
                 if isParagraph { writer.breakLine(blank: true) } else if isLine { writer.breakLine(blank: false) }
                 if cells.contains(name) { writer.space() }
-                walk(current.pointee.children, into: &writer, depth: depth + 1, preformatted: preformatted || name == "pre")
-                if isParagraph { writer.breakLine(blank: true) } else if name == "li" || name == "tr" {
+                walk(
+                    current.pointee.children, into: &writer, depth: depth + 1,
+                    preformatted: preformatted || name == "pre")
+                if isParagraph {
+                    writer.breakLine(blank: true)
+                } else if name == "li" || name == "tr" {
                     writer.breakLine(blank: false)
                 }
             default:

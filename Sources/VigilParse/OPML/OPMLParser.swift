@@ -26,7 +26,9 @@ public enum OPMLParser {
             problems.append(ConfigProblem(SourceLocation(file: file, line: line), message))
         }
         guard root.name.lowercased() == "opml" else {
-            problems.append(ConfigProblem(SourceLocation(file: file, line: root.line), "root element is <\(root.name)>, not <opml>"))
+            problems.append(
+                ConfigProblem(SourceLocation(file: file, line: root.line), "root element is <\(root.name)>, not <opml>")
+            )
             return ([], problems)
         }
         guard let body = root.children.first(where: { $0.name.lowercased() == "body" }) else {
@@ -70,9 +72,10 @@ public enum OPMLParser {
                 }
                 seen[key] = outline.line
                 var tags: [String] = []
-                let categories = attribute(outline, "category").map {
-                    FeedReadContext.terms($0, separators: [",", "/"])
-                } ?? []
+                let categories =
+                    attribute(outline, "category").map {
+                        FeedReadContext.terms($0, separators: [",", "/"])
+                    } ?? []
                 for tag in folders + categories where !tags.contains(tag) { tags.append(tag) }
                 feeds.append(FeedDefinition(url: url, name: title, tags: tags, origin: location))
                 walk(outline, folders: folders)

@@ -64,7 +64,7 @@ enum EntityRepair {
                     i += 1
                 }
             }
-            if output != nil { output?.append(contentsOf: input[copied ..< n]) }
+            if output != nil { output?.append(contentsOf: input[copied..<n]) }
         }
 
         /// Skips a comment, CDATA section, processing instruction or DOCTYPE starting at `i`; else one byte.
@@ -115,7 +115,7 @@ enum EntityRepair {
                     if i < input.count, input[i] != UInt8(ascii: "%") {
                         let nameStart = i
                         while i < input.count, isNameByte(input[i]) { i += 1 }
-                        declared.insert(String(decoding: input[nameStart ..< i], as: UTF8.self))
+                        declared.insert(String(decoding: input[nameStart..<i], as: UTF8.self))
                     }
                     i = skipDeclaration(from: i)
                 } else if byte == UInt8(ascii: "<") {
@@ -183,9 +183,11 @@ enum EntityRepair {
                 escapeAmpersand(at: i)
                 return i + 1
             }
-            let name = String(decoding: input[nameStart ..< j], as: UTF8.self)
+            let name = String(decoding: input[nameStart..<j], as: UTF8.self)
             if EntityRepair.predefined.contains(name) || declared.contains(name) { return j + 1 }
-            if let entity = name.withCString({ htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }) {
+            if let entity = name.withCString({
+                htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+            }) {
                 replace(from: i, to: j + 1, with: Array("&#\(entity.pointee.value);".utf8))
                 if htmlEntities.count < 10, !htmlEntities.contains(name) { htmlEntities.append(name) }
                 return j + 1
@@ -205,7 +207,7 @@ enum EntityRepair {
                 fresh.reserveCapacity(input.count + input.count / 16 + 64)
                 output = fresh
             }
-            output?.append(contentsOf: input[copied ..< start])
+            output?.append(contentsOf: input[copied..<start])
             output?.append(contentsOf: replacement)
             copied = end
         }
@@ -214,7 +216,7 @@ enum EntityRepair {
             let count = literal.utf8CodeUnitCount
             guard i + count <= input.count else { return false }
             let pointer = literal.utf8Start
-            for k in 0 ..< count where input[i + k] != pointer[k] { return false }
+            for k in 0..<count where input[i + k] != pointer[k] { return false }
             return true
         }
 

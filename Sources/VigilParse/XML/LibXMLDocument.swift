@@ -91,6 +91,7 @@ private final class ErrorCollector {
     var messages: [String] = []
     var dropped = 0
     var firstLine: Int?
+    var lastMessage: String?
 
     func add(line: Int, message: String) {
         if firstLine == nil, line > 0 { firstLine = line }
@@ -99,6 +100,12 @@ private final class ErrorCollector {
             return
         }
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        // libxml2 repeats some errors once per entity reference; keep one of a run.
+        guard text != lastMessage else {
+            dropped += 1
+            return
+        }
+        lastMessage = text
         messages.append(line > 0 ? "line \(line): \(text)" : text)
     }
 

@@ -6,9 +6,10 @@ enum URIResolver {
     /// The scheme of an absolute URI, lower-cased, or nil for a relative reference.
     static func scheme(of uri: String) -> String? {
         guard let colon = uri.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let candidate = uri.utf8[uri.utf8.startIndex ..< colon]
+        let candidate = uri.utf8[uri.utf8.startIndex..<colon]
         guard let first = candidate.first, isAlpha(first),
-            candidate.allSatisfy({ isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            candidate.allSatisfy({ isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
+            )
         else { return nil }
         return String(decoding: candidate, as: UTF8.self).lowercased()
     }
@@ -152,6 +153,6 @@ extension String {
         guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { return "" }
         guard let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return "" }
         if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
-        return String(self[first ... last])
+        return String(self[first...last])
     }
 }

@@ -65,7 +65,9 @@ enum XMLText {
         }
     }
 
-    private static func appendElement(_ element: xmlNodePtr, to markup: inout String, budget: ExpansionBudget, depth: Int) {
+    private static func appendElement(
+        _ element: xmlNodePtr, to markup: inout String, budget: ExpansionBudget, depth: Int
+    ) {
         let local = element.pointee.name.map { String(cString: $0) } ?? "div"
         var name = local
         let href = element.pointee.ns?.pointee.href.map { String(cString: $0) }
