@@ -31,7 +31,7 @@ let package = Package(
         // HTTP fetching on the libcurl multi interface.
         .target(
             name: "VigilFetch",
-            dependencies: ["VigilCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["VigilCore", "CCurl"]
         ),
         // SQLite store (GRDB) implementing VigilCore's store port.
         .target(
@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -69,10 +70,14 @@ let package = Package(
         .testTarget(
             name: "VigilParseTests",
             dependencies: ["VigilParse", "VigilCore"],
+            exclude: ["CONFORMANCE.md"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "VigilFetchTests", dependencies: ["VigilFetch", "VigilCore", "VigilTestSupport"]),
-        .testTarget(name: "VigilStoreTests", dependencies: ["VigilStore", "VigilCore"]),
+        .testTarget(
+            name: "VigilStoreTests",
+            dependencies: ["VigilStore", "VigilCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "VigilServiceTests",
             dependencies: ["VigilService", "VigilCore", "VigilStore", "VigilTestSupport", "vigil"],

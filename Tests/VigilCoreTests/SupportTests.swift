@@ -49,12 +49,12 @@ import Testing
     }
 }
 
-@Suite struct TimestampTests {
+@Suite struct RFC3339FormatTests {
     @Test func formatsUTC() {
-        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: 1_073_012_645)) == "2004-01-02T03:04:05Z")
-        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
-        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
-        #expect(Timestamp.rfc3339(Date(timeIntervalSince1970: 1.9)) == "1970-01-01T00:00:01Z")
+        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: 1_073_012_645)) == "2004-01-02T03:04:05Z")
+        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: 1.9)) == "1970-01-01T00:00:01Z")
     }
 }
 

@@ -66,7 +66,7 @@ import VigilTestSupport
 
         // Written slowly in two parts: must not be read before it is closed.
         let path = fixture.inboxDir + "/slow.txt"
-        FileManager.default.createFile(atPath: path + ".part", contents: nil)
+        _ = FileManager.default.createFile(atPath: path + ".part", contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path + ".part"))
         handle.write(Data("Headline\n\nFirst half".utf8))
         try await Task.sleep(for: .milliseconds(600))

@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func int(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
     /// An RFC 3339 UTC timestamp, or null when nil.
     public static func date(_ value: Date?) -> JSONValue {
-        value.map { .string(Timestamp.rfc3339($0)) } ?? .null
+        value.map { .string(FeedDate.rfc3339($0)) } ?? .null
     }
 
     /// Compact serialisation on one line (no newline inside, so it is safe for JSON Lines).

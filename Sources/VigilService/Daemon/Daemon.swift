@@ -41,7 +41,7 @@ public final class Daemon: Service {
                 "feeds": "\(book.withLock { $0.count })", "feeds_dir": "\(config.feedsDir)",
                 "inbox_dir": "\(config.inboxDir)", "database": "\(config.databasePath)",
             ])
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.watchFeeds() }
                 group.addTask { await self.watchInbox() }

@@ -114,7 +114,7 @@ public struct IngestPipeline: Sendable {
                     "poll failed",
                     metadata: [
                         "error": "\(message)", "feed.failures": "\(failures)",
-                        "feed.next_poll": "\(Timestamp.rfc3339(nextPoll))",
+                        "feed.next_poll": "\(FeedDate.rfc3339(nextPoll))",
                     ])
             }
             if feed.fetchArticles, settings.maxArticlesPerPoll > 0 {
