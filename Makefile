@@ -33,3 +33,8 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Benchmarks: figures printed beside references measured in the same run (see scripts/).
+bench: deps
+	$(SWIFT) build -c release
+	python3 scripts/bench_ingest.py --vigil .build/release/vigil

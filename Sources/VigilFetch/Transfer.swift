@@ -282,9 +282,9 @@ final class Transfer {
                 .privateAddress,
                 "refused to connect to \(refused.text) (\(refused.scope) address; private networks not allowed)")
         case CURLE_COULDNT_CONNECT:
-            return make(.connectFailed, "could not connect: \(curlMessage(code))")
+            return make(.connectFailed, curlMessage(code))
         case CURLE_COULDNT_RESOLVE_HOST:
-            return make(.dnsFailed, "could not resolve host: \(curlMessage(code))")
+            return make(.dnsFailed, curlMessage(code))
         case CURLE_UNSUPPORTED_PROTOCOL:
             if let location {
                 let scheme = location.split(separator: ":", maxSplits: 1).first.map { "\($0.lowercased()):" } ?? ""

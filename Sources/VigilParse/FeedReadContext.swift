@@ -86,7 +86,7 @@ final class FeedReadContext {
     /// The name in a person construct as RSS writes it: `me@example.com (Name)`, `Name <me@example.com>`,
     /// `Name (me@example.com)` all give `Name`; a bare address is kept as the best available name.
     static func personName(_ raw: String) -> String? {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = raw.trimmed
         guard !value.isEmpty else { return nil }
         if value.hasSuffix(")"), let open = value.lastIndex(of: "(") {
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
@@ -108,7 +108,7 @@ final class FeedReadContext {
     /// Splits a keyword list (`a, b`) into trimmed non-empty terms.
     static func terms(_ list: String, separators: Set<Character> = [","]) -> [String] {
         list.split(whereSeparator: { separators.contains($0) }).compactMap {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines).trimmedNonEmpty
+            $0.trimmed.trimmedNonEmpty
         }
     }
 
@@ -121,7 +121,7 @@ final class FeedReadContext {
 extension String {
     /// The string trimmed of whitespace and newlines, or nil when nothing is left.
     var trimmedNonEmpty: String? {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = self.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -11,7 +11,7 @@ public enum CanonicalURL {
     /// Lower-cases scheme and host, drops default ports, the fragment and tracking parameters, and gives an
     /// empty path as `/`. Returns nil for strings that are not absolute http(s) URLs.
     public static func normalize(_ string: String) -> String? {
-        let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = string.trimmed
         guard var components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty

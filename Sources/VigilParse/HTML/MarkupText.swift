@@ -23,11 +23,11 @@ public enum MarkupText {
     /// separated by a blank line. Text with neither `<` nor `&` is only trimmed.
     public static func plainText(fromMarkup markup: String) -> String {
         let hasMarkup = markup.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
-        guard hasMarkup else { return markup.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard hasMarkup else { return markup.trimmed }
         // The wrapper gives the fragment one parent, so leading text is kept whatever the fragment starts with.
         let wrapped = "<html><body>" + markup + "</body></html>"
         guard let document = LibXMLDocument.parseHTML(Array(wrapped.utf8)) else {
-            return markup.trimmingCharacters(in: .whitespacesAndNewlines)
+            return markup.trimmed
         }
         var writer = TextWriter()
         walk(document.doc.pointee.children, into: &writer, depth: 0, preformatted: false)

@@ -99,7 +99,7 @@ private final class ErrorCollector {
             dropped += 1
             return
         }
-        let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = message.trimmed
         // libxml2 repeats some errors once per entity reference; keep one of a run.
         guard text != lastMessage else {
             dropped += 1

@@ -70,11 +70,11 @@ public enum InboxDocument {
             return Article(text: "")
         }
         let candidate = lines[first].trimmingCharacters(in: .whitespaces)
-        let rest = lines[(first + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = lines[(first + 1)...].joined(separator: "\n").trimmed
         if candidate.count <= 300, !rest.isEmpty {
             return Article(title: candidate, text: rest)
         }
-        return Article(text: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Article(text: text.trimmed)
     }
 
     /// An HTML page's title and text. (Main-text extraction that drops navigation and boilerplate comes with the

@@ -70,6 +70,8 @@ public struct IngestPipeline: Sendable {
                 return nil
             } catch is CancellationError {
                 return nil
+            } catch let error as FetchError {
+                outcome = .failed(message: error.message, status: nil)  // the feed's URL is known already
             } catch {
                 outcome = .failed(message: "\(error)", status: nil)
             }
@@ -198,7 +200,7 @@ public struct IngestPipeline: Sendable {
         } catch let error as FetchError {
             if error.code == .cancelled { return nil }
             let permanent = [.privateAddress, .disallowedScheme, .tooLarge, .tooManyRedirects].contains(error.code)
-            outcome = .failed(message: error.description, permanent: permanent)
+            outcome = .failed(message: error.message, permanent: permanent)
         } catch {
             if Task.isCancelled { return nil }
             outcome = .failed(message: "\(error)", permanent: false)
