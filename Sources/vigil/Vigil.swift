@@ -59,7 +59,8 @@ enum Main {
 }
 
 /// A command failed for a reason already explained in `message` (printed as is).
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var code: Int32 = 1
+    var description: String { message }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VigilCore
 
 @Suite struct ConfigParserTests {
@@ -67,7 +68,8 @@ import Testing
         let (config, problems) = ConfigParser.parse(yaml: yaml, file: "vigil.yaml")
         #expect(config == nil)
         let rendered = problems.map(\.description)
-        #expect(rendered.contains("vigil.yaml:2: unknown key 'stat_dir' in the config file (did you mean 'state_dir'?)"))
+        #expect(
+            rendered.contains("vigil.yaml:2: unknown key 'stat_dir' in the config file (did you mean 'state_dir'?)"))
         #expect(rendered.contains { $0.hasPrefix("vigil.yaml:3: 'log_level' must be one of") })
         #expect(rendered.contains { $0.hasPrefix("vigil.yaml:5: 'interval': bad duration 'soon'") })
         #expect(rendered.contains { $0.hasPrefix("vigil.yaml:6: 'max_concurrent' must be between 1 and 1000") })

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VigilCore
 
 @Suite struct FeedListParserTests {
@@ -66,7 +67,10 @@ import Testing
         let yaml = "feeds:\n  - url: https://example.org/b\n  - url: https://EXAMPLE.org/b#top\n"
         let (feeds, problems) = FeedListParser.parse(yaml: yaml, file: "f.yaml")
         #expect(feeds.count == 1)
-        #expect(problems.map(\.description) == ["f.yaml:3: duplicate feed https://EXAMPLE.org/b#top (first defined at line 2)"])
+        #expect(
+            problems.map(\.description) == [
+                "f.yaml:3: duplicate feed https://EXAMPLE.org/b#top (first defined at line 2)"
+            ])
     }
 
     @Test func commentOnlyFileHasNoFeedsAndNoProblems() {
@@ -77,11 +81,18 @@ import Testing
 
     @Test func catalogDropsDuplicatesAcrossFilesFirstFileWins() {
         var catalog = FeedCatalog()
-        catalog.set(file: "b.yaml", feeds: [FeedDefinition(url: "https://x.example/rss", origin: .init(file: "b.yaml", line: 3))])
-        catalog.set(file: "a.yaml", feeds: [FeedDefinition(url: "https://X.example/rss", origin: .init(file: "a.yaml", line: 7))])
+        catalog.set(
+            file: "b.yaml",
+            feeds: [FeedDefinition(url: "https://x.example/rss", origin: .init(file: "b.yaml", line: 3))])
+        catalog.set(
+            file: "a.yaml",
+            feeds: [FeedDefinition(url: "https://X.example/rss", origin: .init(file: "a.yaml", line: 7))])
         let (feeds, problems) = catalog.resolved()
         #expect(feeds.map(\.origin.file) == ["a.yaml"])
-        #expect(problems.map(\.description) == ["b.yaml:3: duplicate feed https://x.example/rss (already defined at a.yaml:7)"])
+        #expect(
+            problems.map(\.description) == [
+                "b.yaml:3: duplicate feed https://x.example/rss (already defined at a.yaml:7)"
+            ])
         catalog.remove(file: "a.yaml")
         #expect(catalog.resolved().feeds.map(\.origin.file) == ["b.yaml"])
     }

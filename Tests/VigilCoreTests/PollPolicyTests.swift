@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VigilCore
 
 @Suite struct PollPolicyTests {
@@ -27,8 +28,11 @@ import Testing
     }
 
     @Test func retryAfterPushesLaterNeverEarlier() {
-        #expect(policy.nextPollAfterFailure(now: now, failures: 1, retryAfter: 600, random: 0) == now.addingTimeInterval(600))
-        #expect(policy.nextPollAfterFailure(now: now, failures: 1, retryAfter: 5, random: 0) == now.addingTimeInterval(30))
+        #expect(
+            policy.nextPollAfterFailure(now: now, failures: 1, retryAfter: 600, random: 0)
+                == now.addingTimeInterval(600))
+        #expect(
+            policy.nextPollAfterFailure(now: now, failures: 1, retryAfter: 5, random: 0) == now.addingTimeInterval(30))
         let capped = policy.nextPollAfterFailure(now: now, failures: 1, retryAfter: 1e9, random: 0)
         #expect(capped == now.addingTimeInterval(7 * 24 * 3600))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VigilCore
 
 @Suite struct ScheduleBookTests {
@@ -12,8 +13,9 @@ import Testing
     @Test func newFeedsAreDueNowUnlessTheStoreSaysOtherwise() {
         var book = ScheduleBook()
         let later = now.addingTimeInterval(600)
-        book.update(feeds: [feed("https://a.example/rss"), feed("https://b.example/rss")],
-                    nextPolls: ["https://b.example/rss": later], now: now)
+        book.update(
+            feeds: [feed("https://a.example/rss"), feed("https://b.example/rss")],
+            nextPolls: ["https://b.example/rss": later], now: now)
         #expect(book.takeDue(now: now, limit: 10).map(\.url) == ["https://a.example/rss"])
         #expect(book.takeDue(now: now, limit: 10).isEmpty)  // a is in flight now
         #expect(book.takeDue(now: later, limit: 10).map(\.url) == ["https://b.example/rss"])
@@ -21,9 +23,12 @@ import Testing
 
     @Test func limitAndOrderMostOverdueFirst() {
         var book = ScheduleBook()
-        book.update(feeds: [feed("https://a.example/"), feed("https://b.example/"), feed("https://c.example/")],
-                    nextPolls: ["https://a.example/": now, "https://b.example/": now.addingTimeInterval(-60),
-                                "https://c.example/": now.addingTimeInterval(-30)], now: now)
+        book.update(
+            feeds: [feed("https://a.example/"), feed("https://b.example/"), feed("https://c.example/")],
+            nextPolls: [
+                "https://a.example/": now, "https://b.example/": now.addingTimeInterval(-60),
+                "https://c.example/": now.addingTimeInterval(-30),
+            ], now: now)
         #expect(book.takeDue(now: now, limit: 2).map(\.url) == ["https://b.example/", "https://c.example/"])
         #expect(book.inFlightCount == 2)
     }
@@ -43,8 +48,9 @@ import Testing
         book.update(feeds: [feed("https://a.example/"), feed("https://b.example/")], nextPolls: [:], now: now)
         _ = book.takeDue(now: now, limit: 10)
         book.complete(url: "https://a.example/", nextPoll: now.addingTimeInterval(900))
-        book.update(feeds: [feed("https://A.example/#x"), feed("https://b.example/", enabled: false)],
-                    nextPolls: [:], now: now)
+        book.update(
+            feeds: [feed("https://A.example/#x"), feed("https://b.example/", enabled: false)],
+            nextPolls: [:], now: now)
         #expect(book.count == 1)
         #expect(book.entry(for: "https://a.example/")?.nextPoll == now.addingTimeInterval(900))
         book.complete(url: "https://b.example/", nextPoll: now)  // finished after removal: ignored

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import VigilCore
 
 @Suite struct DurationTextTests {
-    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h30m", 5400), ("2d", 172_800), ("45", 45), ("1.5h", 5400),
-                      ("500ms", 0.5), ("1 h", 3600), ("1w", 604_800)])
+    @Test(arguments: [
+        ("90s", 90.0), ("15m", 900), ("1h30m", 5400), ("2d", 172_800), ("45", 45), ("1.5h", 5400),
+        ("500ms", 0.5), ("1 h", 3600), ("1w", 604_800),
+    ])
     func parses(text: String, seconds: Double) {
         #expect(DurationText.parse(text) == seconds)
     }
@@ -37,11 +40,14 @@ import Testing
         ])
         #expect(
             value.serialized()
-                == #"{"kind":"feed","title":null,"n":3,"ok":true,"text":"a \"quote\"\n\\ tab\t \u0001 é 𝄞","list":[1.5,2]}"#)
+                == #"{"kind":"feed","title":null,"n":3,"ok":true,"text":"a \"quote\"\n\\ tab\t \u0001 é 𝄞","list":[1.5,2]}"#
+        )
     }
 
     @Test func roundTripsThroughFoundation() throws {
-        let value = JSONValue.object([("s", .string("line\u{2028}sep</script>")), ("d", .date(Date(timeIntervalSince1970: 0)))])
+        let value = JSONValue.object([
+            ("s", .string("line\u{2028}sep</script>")), ("d", .date(Date(timeIntervalSince1970: 0))),
+        ])
         let data = Data(value.serialized().utf8)
         let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
         #expect(parsed["s"] == "line\u{2028}sep</script>")
@@ -60,7 +66,8 @@ import Testing
 
 @Suite struct CanonicalURLTests {
     @Test func normalises() {
-        #expect(CanonicalURL.normalize("HTTPS://Example.ORG:443/a?utm_source=x&id=2#frag") == "https://example.org/a?id=2")
+        #expect(
+            CanonicalURL.normalize("HTTPS://Example.ORG:443/a?utm_source=x&id=2#frag") == "https://example.org/a?id=2")
         #expect(CanonicalURL.normalize("http://example.org") == "http://example.org/")
         #expect(CanonicalURL.normalize("http://example.org:8080/x?utm_medium=rss") == "http://example.org:8080/x")
         #expect(CanonicalURL.normalize("file:///etc/passwd") == nil)

@@ -27,8 +27,10 @@ import VigilFetch
         #expect(AddressScope.classify(address)?.isPublic == false)
     }
 
-    @Test(arguments: ["8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255",
-        "100.128.0.1", "169.253.1.1", "192.169.0.1", "11.0.0.1", "126.255.255.255", "223.255.255.255"])
+    @Test(arguments: [
+        "8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255",
+        "100.128.0.1", "169.253.1.1", "192.169.0.1", "11.0.0.1", "126.255.255.255", "223.255.255.255",
+    ])
     func publicIPv4(address: String) {
         #expect(AddressScope.classify(address) == .global)
     }
@@ -57,8 +59,10 @@ import VigilFetch
         #expect(AddressScope.classify(address) == expected)
     }
 
-    @Test(arguments: ["2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::8.8.8.8",
-        "2002:0808:0808::1", "fe00::1", "fbff::1"])
+    @Test(arguments: [
+        "2606:4700:4700::1111", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::8.8.8.8",
+        "2002:0808:0808::1", "fe00::1", "fbff::1",
+    ])
     func publicIPv6(address: String) {
         #expect(AddressScope.classify(address) == .global)
     }

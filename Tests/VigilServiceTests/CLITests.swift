@@ -37,17 +37,23 @@ import VigilTestSupport
         let run = try await VigilProcess.run(["check-config", "--config", fixture.configPath])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasSuffix("feeds.d/one.yaml:3: unknown key 'intervall' in a feed (did you mean 'interval'?)") }, "\(run.stderr)")
+        #expect(
+            lines.contains {
+                $0.hasSuffix("feeds.d/one.yaml:3: unknown key 'intervall' in a feed (did you mean 'interval'?)")
+            }, "\(run.stderr)")
         #expect(lines.contains { $0.contains("feeds.d/one.yaml:4: bad URL 'ftp://b.example/'") }, "\(run.stderr)")
         #expect(lines.contains { $0.contains("feeds.d/three.opml:1:") }, "\(run.stderr)")
         #expect(lines.count == 3, "\(run.stderr)")
 
         // Fix one.yaml: the duplicate across files is now the problem.
-        try "feeds:\n  - url: https://a.example/rss\n".write(toFile: fixture.feedsDir + "/one.yaml", atomically: true, encoding: .utf8)
+        try "feeds:\n  - url: https://a.example/rss\n".write(
+            toFile: fixture.feedsDir + "/one.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: fixture.feedsDir + "/three.opml")
         let again = try await VigilProcess.run(["check-config", "--config", fixture.configPath])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("two.yaml:2: duplicate feed https://A.example/rss (already defined at"), "\(again.stderr)")
+        #expect(
+            again.stderr.contains("two.yaml:2: duplicate feed https://A.example/rss (already defined at"),
+            "\(again.stderr)")
 
         try FileManager.default.removeItem(atPath: fixture.feedsDir + "/two.yaml")
         let ok = try await VigilProcess.run(["check-config", "--config", fixture.configPath])
@@ -58,17 +64,22 @@ import VigilTestSupport
     @Test func checkConfigOnBrokenDaemonConfig() async throws {
         let fixture = try DaemonFixture()
         defer { fixture.remove() }
-        try "state_dir: s\npoll:\n  interval: fast\n  timout: 3s\n".write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        try "state_dir: s\npoll:\n  interval: fast\n  timout: 3s\n".write(
+            toFile: fixture.configPath, atomically: true, encoding: .utf8)
         let run = try await VigilProcess.run(["check-config", "--config", fixture.configPath])
         #expect(run.status == 1)
         #expect(run.stderr.contains("vigil.yaml:3: 'interval': bad duration 'fast'"), "\(run.stderr)")
-        #expect(run.stderr.contains("vigil.yaml:4: unknown key 'timout' in 'poll' (did you mean 'timeout'?)"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("vigil.yaml:4: unknown key 'timout' in 'poll' (did you mean 'timeout'?)"),
+            "\(run.stderr)")
     }
 
     @Test func shippedConfigIsValid() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let run = try await VigilProcess.run(["check-config", "--config", root.appendingPathComponent("config/vigil.yaml").path])
+        let run = try await VigilProcess.run([
+            "check-config", "--config", root.appendingPathComponent("config/vigil.yaml").path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
     }
 

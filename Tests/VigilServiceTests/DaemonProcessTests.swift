@@ -73,15 +73,17 @@ import VigilTestSupport
         handle.write(Data(" and second half of the article.\n".utf8))
         try handle.close()
         _ = rename(path + ".part", path)
-        try TestFeeds.rss(items: 0..<3).write(toFile: fixture.inboxDir + "/feed.xml", atomically: false, encoding: .utf8)
+        try TestFeeds.rss(items: 0..<3).write(
+            toFile: fixture.inboxDir + "/feed.xml", atomically: false, encoding: .utf8)
         try Data([0, 159, 146, 150, 0, 0]).write(to: URL(fileURLWithPath: fixture.inboxDir + "/junk.bin"))
 
         let done = fixture.inboxDir + "/done"
         let failed = fixture.inboxDir + "/failed"
-        #expect(await eventually(timeout: 3) {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: done)) ?? []
-            return Set(names) == ["slow.txt", "feed.xml"]
-        }, "\(daemon.stderr)")
+        #expect(
+            await eventually(timeout: 3) {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: done)) ?? []
+                return Set(names) == ["slow.txt", "feed.xml"]
+            }, "\(daemon.stderr)")
         #expect(await eventually(timeout: 3) { FileManager.default.fileExists(atPath: failed + "/junk.bin.error") })
         let store = try SQLiteStore(path: fixture.databasePath)
         let items = try await store.items(feedURL: nil, limit: 10, includePageBody: false)

@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import VigilService
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Testing
-@testable import VigilService
 
 @Suite struct DirectoryWatcherTests {
     /// Collects events until `predicate` holds for the list or the deadline passes.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilCore
+
 @testable import VigilService
 
 @Suite struct FeedDirectoryTests {

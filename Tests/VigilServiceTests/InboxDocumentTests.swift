@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilCore
+
 @testable import VigilService
 
 @Suite struct InboxDocumentTests {
@@ -53,7 +54,8 @@ import VigilCore
     }
 
     @Test func badJSONLinesListsEveryBadLine() {
-        let lines = "{\"title\": \"ok\", \"text\": \"t\"}\n{not json}\n{\"text\": \"\"}\n{\"title\": \"x\", \"published\": \"someday\"}\n"
+        let lines =
+            "{\"title\": \"ok\", \"text\": \"t\"}\n{not json}\n{\"text\": \"\"}\n{\"title\": \"x\", \"published\": \"someday\"}\n"
         #expect {
             try InboxDocument.items(from: Data(lines.utf8), fileName: "bad.jsonl")
         } throws: { error in

@@ -5,6 +5,7 @@ import VigilCore
 import VigilFetch
 import VigilStore
 import VigilTestSupport
+
 @testable import VigilService
 
 @Suite struct InboxTests {
@@ -34,9 +35,12 @@ import VigilTestSupport
         try drop(
             #"{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"j1","content_text":"Json item"}]}"#,
             as: "feed.json")
-        try drop("<html><head><title>Page</title></head><body><p>An attack was reported.</p></body></html>", as: "page.html")
+        try drop(
+            "<html><head><title>Page</title></head><body><p>An attack was reported.</p></body></html>", as: "page.html")
         try drop("A headline\n\nThe body of a plain article.\n", as: "article.txt")
-        try drop(#"{"title":"L1","text":"one","url":"https://e.example/1"}"# + "\n" + #"{"title":"L2","text":"two"}"#, as: "batch.jsonl")
+        try drop(
+            #"{"title":"L1","text":"one","url":"https://e.example/1"}"# + "\n" + #"{"title":"L2","text":"two"}"#,
+            as: "batch.jsonl")
         try drop("ignored until renamed", as: "partial.tmp")
         try drop("hidden", as: ".hidden")
 
@@ -67,7 +71,8 @@ import VigilTestSupport
 
     @Test func garbageLandsInFailedWithAnErrorFile() async throws {
         defer { folder.remove() }
-        try Data([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0xff, 0xfe]).write(to: URL(fileURLWithPath: folder.appending("inbox/junk.bin")))
+        try Data([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0xff, 0xfe]).write(
+            to: URL(fileURLWithPath: folder.appending("inbox/junk.bin")))
         try drop("{\"title\": \"ok\", \"text\": \"fine\"}\nnot json\n", as: "half.jsonl")
         for name in ["junk.bin", "half.jsonl"] {
             let outcome = await inbox.process(name, pipeline: pipeline, logger: pipeline.logger)

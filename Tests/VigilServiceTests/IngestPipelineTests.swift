@@ -5,6 +5,7 @@ import VigilCore
 import VigilFetch
 import VigilStore
 import VigilTestSupport
+
 @testable import VigilService
 
 /// The pipeline against a real HTTP server on 127.0.0.1, a real fetcher and a real SQLite file.
@@ -38,7 +39,8 @@ import VigilTestSupport
     }
 
     func feed(_ path: String, fetchArticles: Bool = false) -> FeedDefinition {
-        FeedDefinition(url: server.url(path), fetchArticles: fetchArticles, origin: SourceLocation(file: "t.yaml", line: 1))
+        FeedDefinition(
+            url: server.url(path), fetchArticles: fetchArticles, origin: SourceLocation(file: "t.yaml", line: 1))
     }
 
     func finish() async {
@@ -210,7 +212,8 @@ import VigilTestSupport
             let previous = level == 1 ? "lol" : "lol\(level - 1)"
             laughs += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
         }
-        laughs += "]>\n<rss version=\"2.0\"><channel><title>Laughs</title><item><title>&lol9;</title><guid>l1</guid>"
+        laughs +=
+            "]>\n<rss version=\"2.0\"><channel><title>Laughs</title><item><title>&lol9;</title><guid>l1</guid>"
             + "</item></channel></rss>\n"
         server.setRoute("/xxe.xml", .xml(xxe))
         server.setRoute("/laughs.xml", .xml(laughs))

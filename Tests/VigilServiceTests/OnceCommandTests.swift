@@ -16,8 +16,9 @@ import VigilTestSupport
         for i in 0..<feeds {
             server.setRoute(
                 "/feeds/\(i).xml",
-                .xml(TestFeeds.rss(items: 0..<perFeed, linkBase: "https://news.example/\(i)", title: "Feed \(i)"),
-                     compression: .gzip))
+                .xml(
+                    TestFeeds.rss(items: 0..<perFeed, linkBase: "https://news.example/\(i)", title: "Feed \(i)"),
+                    compression: .gzip))
             outlines += "    <outline type=\"rss\" text=\"Feed \(i)\" xmlUrl=\"\(server.url("/feeds/\(i).xml"))\"/>\n"
         }
         let opml = """
@@ -31,7 +32,10 @@ import VigilTestSupport
 
         let first = try await VigilProcess.run(["once", "--config", fixture.configPath])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("polled \(feeds) feeds: \(feeds) fetched, 0 not modified, 0 failed; \(feeds * perFeed) new items"), "\(first.stderr)")
+        #expect(
+            first.stderr.contains(
+                "polled \(feeds) feeds: \(feeds) fetched, 0 not modified, 0 failed; \(feeds * perFeed) new items"),
+            "\(first.stderr)")
         let store = try SQLiteStore(path: fixture.databasePath)
         #expect(try await store.itemCount() == feeds * perFeed)
 
@@ -42,7 +46,9 @@ import VigilTestSupport
         server.resetLog()
         let second = try await VigilProcess.run(["once", "--all", "--config", fixture.configPath])
         #expect(second.status == 0)
-        #expect(second.stderr.contains("polled \(feeds) feeds: 0 fetched, \(feeds) not modified, 0 failed; 0 new items"), "\(second.stderr)")
+        #expect(
+            second.stderr.contains("polled \(feeds) feeds: 0 fetched, \(feeds) not modified, 0 failed; 0 new items"),
+            "\(second.stderr)")
         #expect(server.totalRequestCount == feeds)
         #expect(try await store.itemCount() == feeds * perFeed)
         for state in try await store.feedStates() {

@@ -55,7 +55,8 @@ public enum ConfigParser {
             reader.report(line: line(of: "max_per_host", in: root), "'max_per_host' must not exceed 'max_concurrent'")
         }
         if poll.backoffInitial > poll.backoffMax {
-            reader.report(line: line(of: "backoff_initial", in: root), "'backoff_initial' must not exceed 'backoff_max'")
+            reader.report(
+                line: line(of: "backoff_initial", in: root), "'backoff_initial' must not exceed 'backoff_max'")
         }
         let problems = reader.problems
         return (problems.isEmpty ? config : nil, problems)

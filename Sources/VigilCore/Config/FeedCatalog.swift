@@ -29,7 +29,8 @@ public struct FeedCatalog: Sendable, Equatable {
                 let key = CanonicalURL.normalize(feed.url) ?? feed.url
                 if let first = seen[key] {
                     if first.file != feed.origin.file {
-                        problems.append(ConfigProblem(feed.origin, "duplicate feed \(feed.url) (already defined at \(first))"))
+                        problems.append(
+                            ConfigProblem(feed.origin, "duplicate feed \(feed.url) (already defined at \(first))"))
                     }
                     continue
                 }

@@ -26,7 +26,8 @@ public struct NewItem: Sendable, Equatable {
     public var wantsPage: Bool
 
     public init(
-        guid: String? = nil, link: String? = nil, canonicalURL: String? = nil, title: String? = nil, summary: String? = nil,
+        guid: String? = nil, link: String? = nil, canonicalURL: String? = nil, title: String? = nil,
+        summary: String? = nil,
         content: String? = nil, text: String? = nil, author: String? = nil, published: Date? = nil,
         updated: Date? = nil, tags: [String] = [], contentHash: String, wantsPage: Bool = false
     ) {

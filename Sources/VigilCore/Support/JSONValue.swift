@@ -86,7 +86,8 @@ public indirect enum JSONValue: Sendable, Equatable {
                 case 0x00..<0x20:
                     let hex = String(b, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xe2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9):
+                case 0xe2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9):
                     // U+2028 and U+2029 are legal in JSON but break JavaScript and some line readers.
                     escape = bytes[i + 2] == 0xa8 ? "\\u2028" : "\\u2029"
                     width = 3

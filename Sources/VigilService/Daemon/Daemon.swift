@@ -69,8 +69,10 @@ public final class Daemon: Service {
         if !initial {
             logger.info(
                 "feeds reloaded",
-                metadata: ["files.loaded": "\(report.loaded)", "files.removed": "\(report.removed)",
-                           "feeds": "\(feeds.filter(\.enabled).count)"])
+                metadata: [
+                    "files.loaded": "\(report.loaded)", "files.removed": "\(report.removed)",
+                    "feeds": "\(feeds.filter(\.enabled).count)",
+                ])
         }
         do {
             let now = pipeline.clock.now()

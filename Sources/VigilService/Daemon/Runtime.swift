@@ -31,11 +31,12 @@ public enum Runtime {
         }
         let (config, problems) = ConfigParser.parse(yaml: text, file: absolute)
         guard let config, problems.isEmpty else {
-            throw ConfigError(problems: problems.map { problem in
-                var shown = problem
-                shown.location.file = DisplayPath.of(problem.location.file)
-                return shown.description
-            })
+            throw ConfigError(
+                problems: problems.map { problem in
+                    var shown = problem
+                    shown.location.file = DisplayPath.of(problem.location.file)
+                    return shown.description
+                })
         }
         return config
     }

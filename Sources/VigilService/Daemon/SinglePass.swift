@@ -16,6 +16,8 @@ public enum SinglePass {
         public var inboxIngested = 0
         public var inboxRejected = 0
         public var configProblems = 0
+
+        public init() {}
     }
 
     /// Runs the pass. With `all`, every enabled feed is polled whether due or not (validators are still sent).

@@ -65,7 +65,8 @@ public enum InboxDocument {
 
     /// A plain-text article: a short first paragraph line is the title, the rest the text.
     static func textArticle(_ text: String) -> Article {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             return Article(text: "")
         }
@@ -127,7 +128,8 @@ public enum InboxDocument {
         }
         if !errors.isEmpty {
             let shown = errors.prefix(20).joined(separator: "; ")
-            throw Rejection(reason: "bad JSON Lines: \(shown)\(errors.count > 20 ? "; and \(errors.count - 20) more" : "")")
+            throw Rejection(
+                reason: "bad JSON Lines: \(shown)\(errors.count > 20 ? "; and \(errors.count - 20) more" : "")")
         }
         guard !articles.isEmpty else { throw Rejection(reason: "the JSON Lines file has no articles") }
         return articles

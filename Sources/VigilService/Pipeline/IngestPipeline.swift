@@ -82,7 +82,8 @@ public struct IngestPipeline: Sendable {
             let nextPoll: Date
             if case .failed = outcome {
                 failures = failuresBefore + 1
-                nextPoll = policy.nextPollAfterFailure(now: now, failures: failures, retryAfter: retryAfter, random: random())
+                nextPoll = policy.nextPollAfterFailure(
+                    now: now, failures: failures, retryAfter: retryAfter, random: random())
             } else {
                 failures = 0
                 nextPoll = policy.nextPollAfterSuccess(now: now, random: random())

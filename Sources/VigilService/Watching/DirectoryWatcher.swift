@@ -58,8 +58,9 @@ public final class DirectoryWatcher: Sendable {
         self.path = path
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw WatchError(path: path, reason: String(cString: strerror(errno))) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF
-            | IN_MOVE_SELF | IN_ONLYDIR)
+        let mask = UInt32(
+            IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF
+                | IN_MOVE_SELF | IN_ONLYDIR)
         guard inotify_add_watch(fd, path, mask) >= 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
@@ -135,7 +136,8 @@ public final class DirectoryWatcher: Sendable {
         let header = MemoryLayout<inotify_event>.size  // wd, mask, cookie, len: 16 bytes
         while offset + header <= bytes.endIndex {
             func u32(_ at: Int) -> UInt32 {
-                UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+                UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3])
+                    << 24
             }
             let mask = u32(offset + 4)
             let length = Int(u32(offset + 12))

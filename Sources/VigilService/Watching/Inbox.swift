@@ -105,7 +105,9 @@ public struct Inbox: Sendable {
         let name = (file as NSString).lastPathComponent
         var target = (folder as NSString).appendingPathComponent(name)
         var counter = 1
-        while FileManager.default.fileExists(atPath: target) || FileManager.default.fileExists(atPath: target + ".error") {
+        while FileManager.default.fileExists(atPath: target)
+            || FileManager.default.fileExists(atPath: target + ".error")
+        {
             let base = (name as NSString).deletingPathExtension
             let ext = (name as NSString).pathExtension
             target = (folder as NSString).appendingPathComponent("\(base).\(counter)" + (ext.isEmpty ? "" : ".\(ext)"))

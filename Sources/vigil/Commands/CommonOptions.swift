@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import VigilCore
+import VigilFetch
 import VigilService
+import VigilStore
 
 /// Options every config-reading command takes.
 struct CommonOptions: ParsableArguments {
@@ -18,7 +20,8 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
-            throw ValidationError("bad --log-level '\(logLevel)': use one of \(ConfigParser.logLevels.joined(separator: ", "))")
+            throw ValidationError(
+                "bad --log-level '\(logLevel)': use one of \(ConfigParser.logLevels.joined(separator: ", "))")
         }
     }
 
@@ -39,3 +42,27 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+extension CommonOptions {
+    /// Loads the config, opens the store and a fetcher, builds the pipeline, runs `body` with it, and shuts the
+    /// fetcher down afterwards. Errors from setting up or from `body` become one clear line.
+    func withPipeline(_ body: (VigilConfig, IngestPipeline) async throws -> Void) async throws {
+        let config = try loadConfig()
+        let logger = makeLogger(config)
+        let store: SQLiteStore
+        do {
+            store = try Runtime.openStore(config)
+        } catch {
+            throw CommandFailure(message: "vigil: \(error)")
+        }
+        let fetcher = Runtime.makeFetcher(config)
+        defer { fetcher.shutdown() }
+        let pipeline = Runtime.makePipeline(config: config, store: store, fetcher: fetcher, logger: logger)
+        do {
+            try await body(config, pipeline)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "vigil: \(error)")
+        }
+    }
+}

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import VigilCore
 import VigilService
-import VigilStore
 
 /// `vigil once`: one pass over due feeds and the inbox, then exit.
 struct Once: AsyncParsableCommand {
@@ -22,30 +20,14 @@ struct Once: AsyncParsableCommand {
     var all = false
 
     func run() async throws {
-        let config = try options.loadConfig()
-        let logger = options.makeLogger(config)
-        let store = try openStoreOrFail(config)
-        let fetcher = Runtime.makeFetcher(config)
-        defer { fetcher.shutdown() }
-        let pipeline = Runtime.makePipeline(config: config, store: store, fetcher: fetcher, logger: logger)
-        let report: SinglePass.Report
-        do {
-            report = try await SinglePass.run(config: config, pipeline: pipeline, all: all, logger: logger)
-        } catch {
-            throw CommandFailure(message: "vigil: \(error)")
+        var report = SinglePass.Report()
+        try await options.withPipeline { config, pipeline in
+            report = try await SinglePass.run(config: config, pipeline: pipeline, all: all, logger: pipeline.logger)
         }
-        let line = "polled \(report.feedsPolled) feeds: \(report.fetched) fetched, \(report.notModified) not modified, "
+        let line =
+            "polled \(report.feedsPolled) feeds: \(report.fetched) fetched, \(report.notModified) not modified, "
             + "\(report.failed) failed; \(report.newItems) new items; pages: \(report.pagesStored) stored, "
             + "\(report.pagesFailed) failed; inbox: \(report.inboxIngested) ingested, \(report.inboxRejected) rejected"
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
-
-/// Opens the store, turning failure into one clear line.
-func openStoreOrFail(_ config: VigilConfig) throws -> SQLiteStore {
-    do {
-        return try Runtime.openStore(config)
-    } catch {
-        throw CommandFailure(message: "vigil: \(error)")
     }
 }

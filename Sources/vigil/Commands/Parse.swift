@@ -58,7 +58,9 @@ struct Parse: AsyncParsableCommand {
                 FetchRequest(
                     url: input, etag: nil, lastModified: nil,
                     limits: FetchLimits(settings: settings, allowPrivateNetworks: true), accept: nil))
-            guard (200..<300).contains(response.status) else { throw CommandFailure(message: "HTTP \(response.status)") }
+            guard (200..<300).contains(response.status) else {
+                throw CommandFailure(message: "HTTP \(response.status)")
+            }
             let context = DocumentContext(
                 url: response.url, contentType: response.contentType,
                 contentLocation: response.headers["content-location"],
@@ -72,8 +74,4 @@ struct Parse: AsyncParsableCommand {
         if data.count > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
         return (data, DocumentContext())
     }
-}
-
-extension CommandFailure: CustomStringConvertible {
-    var description: String { message }
 }

@@ -18,21 +18,13 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let config = try options.loadConfig()
-        let logger = options.makeLogger(config)
-        let store = try openStoreOrFail(config)
-        let fetcher = Runtime.makeFetcher(config)
-        defer { fetcher.shutdown() }
-        let pipeline = Runtime.makePipeline(config: config, store: store, fetcher: fetcher, logger: logger)
-        let daemon = Daemon(config: config, pipeline: pipeline, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint],
-                cancellationSignals: [], logger: logger))
-        do {
+        try await options.withPipeline { config, pipeline in
+            let daemon = Daemon(config: config, pipeline: pipeline, logger: pipeline.logger)
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint],
+                    cancellationSignals: [], logger: pipeline.logger))
             try await group.run()
-        } catch {
-            throw CommandFailure(message: "vigil: \(error)")
         }
     }
 }

@@ -22,7 +22,12 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.loadConfig()
-        let store = try openStoreOrFail(config)
+        let store: SQLiteStore
+        do {
+            store = try Runtime.openStore(config)
+        } catch {
+            throw CommandFailure(message: "vigil: \(error)")
+        }
         let states = try await store.feedStates()
         let now = Date()
         if json {

@@ -5,7 +5,9 @@ import VigilCore
 /// Feed documents written for tests.
 enum TestFeeds {
     /// An RSS 2.0 feed with items `first..<first+count`, each with a guid, a link under `linkBase` and a date.
-    static func rss(items range: Range<Int>, linkBase: String = "https://news.example/story", title: String = "Test feed")
+    static func rss(
+        items range: Range<Int>, linkBase: String = "https://news.example/story", title: String = "Test feed"
+    )
         -> String
     {
         var xml = """
