@@ -7,14 +7,17 @@ import VigilParse
 /// `vigil parse`: what Vigil sees in a feed, as JSON Lines.
 struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print what Vigil sees in feed files or URLs, as JSON Lines (a feed line, then one line per item).",
+        abstract: "Print what Vigil sees in feeds and article pages, as JSON Lines.",
         discussion: """
-            Dates are RFC 3339 UTC; absent fields are null; title and author are plain text, summary and content
-            the feed's markup. Problems met while parsing are listed in the feed line.
+            A feed gives a feed line, then one line per item. An HTML page gives one article line with the main
+            text (paragraphs separated by a blank line) and the page's metadata. Dates are RFC 3339 UTC; absent
+            fields are null; problems met while parsing are listed in the feed or article line.
 
             Examples:
               vigil parse feed.xml
               vigil parse https://feeds.bbci.co.uk/news/world/rss.xml | jq .title
+              vigil parse page.html | jq -r .text
+              vigil parse --html saved/*.html > articles.jsonl
             """)
 
     @Argument(help: ArgumentHelp("Feed files or http(s) URLs.", valueName: "file-or-url"))
@@ -22,6 +25,9 @@ struct Parse: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Largest document accepted.", valueName: "size"))
     var maxBytes: String = "50MB"
+
+    @Flag(help: "Read every input as an HTML article page, whatever it looks like.")
+    var html = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one feed file or URL") }
@@ -38,8 +44,13 @@ struct Parse: AsyncParsableCommand {
         for input in inputs {
             do {
                 let (data, context) = try await load(input, fetcher: fetcher, settings: settings, limit: limit)
-                let document = try FeedParser.parse(data, context: context)
-                var output = document.jsonLines(source: input).joined(separator: "\n")
+                var output: String
+                if html || DocumentSniffer.kind(of: data, fileName: input) == .html {
+                    output = ArticleExtractor.extract(data, context: context).json(source: input).serialized()
+                } else {
+                    output = try FeedParser.parse(data, context: context).jsonLines(source: input)
+                        .joined(separator: "\n")
+                }
                 output += "\n"
                 FileHandle.standardOutput.write(Data(output.utf8))
             } catch {

@@ -1,0 +1,300 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An HTML page made ready for parsing: decoded to UTF-8, with scripts, styles, comments, SVG, `noscript` and
+/// `template` content cut out (they are half the bytes of a modern page and never article text), and the
+/// JSON-LD blocks kept aside for metadata.
+public struct HTMLInput: Sendable {
+    /// UTF-8 bytes of the page without the cut-out blocks.
+    public var bytes: [UInt8]
+    /// The character set the page was decoded from (lower-case IANA name, e.g. `utf-8`, `windows-1252`).
+    public var charset: String
+    /// Bodies of `<script type="application/ld+json">` blocks, in document order.
+    public var jsonLD: [String]
+    /// What went wrong while decoding (a bad charset, invalid bytes, a page cut short).
+    public var problems: [String]
+
+    /// Largest input read; longer pages are cut (and a problem recorded), keeping time and memory bounded.
+    public static let maxInputBytes = 8 * 1024 * 1024
+
+    /// Decodes and prepares `data`. `contentType` is the HTTP `Content-Type` header, whose charset is used when
+    /// the bytes are not valid UTF-8.
+    public init(_ data: Data, contentType: String?) {
+        var problems: [String] = []
+        var raw = [UInt8](data.prefix(Self.maxInputBytes))
+        if data.count > Self.maxInputBytes {
+            problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
+        }
+        let (utf8, charset) = Self.decode(&raw, contentType: contentType, problems: &problems)
+        var jsonLD: [String] = []
+        bytes = Self.strip(utf8, jsonLD: &jsonLD)
+        self.charset = charset
+        self.jsonLD = jsonLD
+        self.problems = problems
+    }
+
+    // MARK: Character sets
+
+    /// UTF-8 bytes of the page and the charset used. Order: BOM; valid UTF-8 with multi-byte sequences (pages
+    /// often declare a charset they do not use); HTTP charset; `<meta charset>`; windows-1252.
+    static func decode(_ raw: inout [UInt8], contentType: String?, problems: inout [String]) -> ([UInt8], String) {
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { return (repairUTF8(Array(raw.dropFirst(3))), "utf-8") }
+        if raw.starts(with: [0xFF, 0xFE]) { return (convert(raw, from: "UTF-16LE") ?? [], "utf-16le") }
+        if raw.starts(with: [0xFE, 0xFF]) { return (convert(raw, from: "UTF-16BE") ?? [], "utf-16be") }
+        let validity = utf8Validity(raw)
+        if validity == .validMultibyte { return (raw, "utf-8") }
+        let declared = charset(fromContentType: contentType) ?? metaCharset(raw)
+        if validity == .ascii { return (raw, declared.map(normalize) ?? "utf-8") }
+        if let declared {
+            let name = normalize(declared)
+            if name == "utf-8" {
+                problems.append("page declares utf-8 but holds invalid bytes; they were replaced")
+                return (repairUTF8(raw), "utf-8")
+            }
+            if let converted = convert(raw, from: name) { return (converted, name) }
+            problems.append("unknown or unusable charset '\(declared)'; read as windows-1252")
+        }
+        return (convert(raw, from: "windows-1252") ?? repairUTF8(raw), "windows-1252")
+    }
+
+    enum UTF8Validity { case ascii, validMultibyte, invalid }
+
+    static func utf8Validity(_ bytes: [UInt8]) -> UTF8Validity {
+        var sawMultibyte = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Skip ASCII eight bytes at a time.
+            while i + 8 <= n {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            if b & 0xE0 == 0xC0, b >= 0xC2 {
+                length = 2
+            } else if b & 0xF0 == 0xE0 {
+                length = 3
+            } else if b & 0xF8 == 0xF0, b <= 0xF4 {
+                length = 4
+            } else {
+                return .invalid
+            }
+            guard i + length <= n else { return .invalid }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return .invalid }
+            sawMultibyte = true
+            i += length
+        }
+        return sawMultibyte ? .validMultibyte : .ascii
+    }
+
+    static func repairUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
+    /// The charset parameter of a `Content-Type` value.
+    static func charset(fromContentType value: String?) -> String? {
+        guard let value else { return nil }
+        for part in value.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmed.lowercased() == "charset" else { continue }
+            let name = pair[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// `<meta charset=...>` or `<meta http-equiv=content-type content="...; charset=...">` in the first 8 KB.
+    static func metaCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
+        var searchFrom = head.startIndex
+        while let meta = head.range(of: "<meta", range: searchFrom..<head.endIndex) {
+            let end = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
+            let tag = head[meta.upperBound..<end]
+            if let at = tag.range(of: "charset") {
+                var rest = tag[at.upperBound...].drop { $0 == " " }
+                if rest.first == "=" {
+                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
+                    let name = rest.prefix { !($0 == "\"" || $0 == "'" || $0 == " " || $0 == ";" || $0 == "/") }
+                    if !name.isEmpty { return String(name) }
+                }
+            }
+            searchFrom = end
+        }
+        return nil
+    }
+
+    /// IANA-ish normalisation, and the WHATWG rule that latin-1 and ascii labels mean windows-1252.
+    static func normalize(_ name: String) -> String {
+        let lower = name.lowercased().trimmed
+        switch lower {
+        case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
+            "x-cp1252":
+            return "windows-1252"
+        case "gb2312", "gbk", "x-gbk", "cp936": return "gbk"
+        case "sjis", "shift-jis", "x-sjis", "ms_kanji": return "shift_jis"
+        default: return lower
+        }
+    }
+
+    /// Converts bytes to UTF-8 with iconv; invalid sequences are skipped. Nil when iconv does not know `charset`.
+    static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        let cd = iconv_open("UTF-8", charset.uppercased())
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
+        var produced = 0
+        var input = bytes
+        input.withUnsafeMutableBytes { inBuffer in
+            output.withUnsafeMutableBytes { outBuffer in
+                guard let inBase = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+                    let outBase = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                else { return }
+                var inPointer: UnsafeMutablePointer<CChar>? = inBase
+                var inLeft = inBuffer.count
+                var outPointer: UnsafeMutablePointer<CChar>? = outBase
+                var outLeft = outBuffer.count
+                while inLeft > 0 {
+                    if iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
+                    guard errno == EILSEQ || errno == EINVAL, inLeft > 0 else { break }
+                    inPointer = inPointer.map { $0 + 1 }  // skip one undecodable byte and go on
+                    inLeft -= 1
+                }
+                produced = outBuffer.count - outLeft
+            }
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
+
+    // MARK: Stripping
+
+    /// Elements whose whole content is cut out before parsing.
+    private static let cutElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "math"].map {
+        Array($0.utf8)
+    }
+
+    /// Copies `input` without comments and without the content of script-like elements; JSON-LD script bodies go
+    /// to `jsonLD`. A cut element keeps its (empty) tags so that the tree still shows where it was.
+    static func strip(_ input: [UInt8], jsonLD: inout [String]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count / 2 + 1024)
+        input.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            var copyFrom = 0
+            var i = 0
+            while i < n {
+                // Next '<'.
+                guard let lt = nextLessThan(bytes, from: i) else { break }
+                i = lt
+                if lt + 3 < n, bytes[lt + 1] == UInt8(ascii: "!"), bytes[lt + 2] == UInt8(ascii: "-"),
+                    bytes[lt + 3] == UInt8(ascii: "-")
+                {
+                    // Comment: cut through the next "-->" (or the end).
+                    output.append(contentsOf: bytes[copyFrom..<lt])
+                    let end = find(bytes, "-->", from: lt + 4).map { $0 + 3 } ?? n
+                    i = end
+                    copyFrom = end
+                    continue
+                }
+                guard let element = cutElementAt(bytes, lt) else {
+                    i += 1
+                    continue
+                }
+                // Find the end of the start tag, then the matching close tag.
+                guard let tagEnd = findByte(bytes, UInt8(ascii: ">"), from: lt + 1) else { break }
+                let closing = findCloseTag(bytes, element, from: tagEnd + 1) ?? n
+                if element == 0, isJSONLD(bytes[lt...tagEnd]) {
+                    jsonLD.append(String(decoding: bytes[(tagEnd + 1)..<closing], as: UTF8.self))
+                }
+                output.append(contentsOf: bytes[copyFrom...tagEnd])
+                i = closing
+                copyFrom = closing
+            }
+            output.append(contentsOf: bytes[copyFrom..<n])
+        }
+        return output
+    }
+
+    private static func nextLessThan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(UInt8(ascii: "<")), bytes.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func findByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int) -> Int? {
+        guard from < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
+        let first = needle.utf8Start[0]
+        var i = from
+        while let hit = findByte(bytes, first, from: i) {
+            if hit + needle.utf8CodeUnitCount > bytes.count { return nil }
+            var match = true
+            for k in 1..<needle.utf8CodeUnitCount where bytes[hit + k] != needle.utf8Start[k] {
+                match = false
+                break
+            }
+            if match { return hit }
+            i = hit + 1
+        }
+        return nil
+    }
+
+    /// Index into `cutElements` when a start tag of one begins at `lt`.
+    private static func cutElementAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        for (index, name) in cutElements.enumerated() {
+            let end = lt + 1 + name.count
+            guard end < bytes.count else { continue }
+            var match = true
+            for k in 0..<name.count where bytes[lt + 1 + k] | 0x20 != name[k] {
+                match = false
+                break
+            }
+            guard match else { continue }
+            let after = bytes[end]
+            if after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t")
+                || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: "/")
+            {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// Position of `</name` (case-insensitive) after `from`.
+    private static func findCloseTag(_ bytes: UnsafeBufferPointer<UInt8>, _ element: Int, from: Int) -> Int? {
+        let name = cutElements[element]
+        var i = from
+        while let lt = nextLessThan(bytes, from: i) {
+            if lt + 2 + name.count <= bytes.count, bytes[lt + 1] == UInt8(ascii: "/") {
+                var match = true
+                for k in 0..<name.count where bytes[lt + 2 + k] | 0x20 != name[k] {
+                    match = false
+                    break
+                }
+                if match { return lt }
+            }
+            i = lt + 1
+        }
+        return nil
+    }
+
+    private static func isJSONLD(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let text = String(decoding: tag, as: UTF8.self).lowercased()
+        return text.contains("application/ld+json")
+    }
+}

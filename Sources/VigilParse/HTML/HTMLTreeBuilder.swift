@@ -1,0 +1,151 @@
+import CLibXML2
+
+/// Builds an `HTMLTree` from libxml2's HTML parser in SAX mode: libxml2 tokenises, decodes entities and applies
+/// HTML's implied-end-tag rules; the callbacks append compact nodes. No libxml2 tree is built, which halves the
+/// cost of parsing. Elements nested deeper than `maxDepth` are flattened into their deepest kept ancestor, so
+/// hostile nesting cannot make later walks deep. The state is a struct reached through a pointer (not a class),
+/// so the callbacks pay no dynamic exclusivity checks.
+struct HTMLTreeBuilder {
+    static let maxDepth = 256
+
+    private(set) var tree = HTMLTree()
+    private var stack: [HTMLTree.NodeID] = [HTMLTree.root]
+    /// Open elements not kept because of `maxDepth`.
+    private var flattened = 0
+    private var extraCodes: [String: UInt16] = [:]
+
+    /// Parses UTF-8 bytes (see `HTMLInput`).
+    static func build(_ bytes: [UInt8]) -> HTMLTree {
+        var builder = HTMLTreeBuilder()
+        guard !bytes.isEmpty else { return builder.tree }
+        XMLRuntime.initialize()
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress,
+                    let context = htmlCreateMemoryParserCtxt(base, Int32(clamping: chars.count))
+                else { return }
+                var handler = htmlSAXHandler()
+                handler.startElement = { context, name, attributes in
+                    HTMLTreeBuilder.from(context).pointee.start(name, attributes)
+                }
+                handler.endElement = { context, _ in HTMLTreeBuilder.from(context).pointee.end() }
+                handler.characters = { context, characters, length in
+                    HTMLTreeBuilder.from(context).pointee.characters(characters, length)
+                }
+                handler.ignorableWhitespace = handler.characters
+                handler.cdataBlock = handler.characters
+                withUnsafeMutablePointer(to: &handler) { handlerPointer in
+                    withUnsafeMutablePointer(to: &builder) { builderPointer in
+                        let original = context.pointee.sax
+                        context.pointee.sax = UnsafeMutableRawPointer(handlerPointer).assumingMemoryBound(
+                            to: xmlSAXHandler.self)
+                        context.pointee.userData = UnsafeMutableRawPointer(builderPointer)
+                        _ = htmlCtxtUseOptions(
+                            context,
+                            Int32(
+                                HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+                                    | HTML_PARSE_NOWARNING.rawValue
+                                    | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue))
+                        _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                        _ = htmlParseDocument(context)
+                        context.pointee.sax = original
+                        if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                        context.pointee.myDoc = nil
+                        htmlFreeParserCtxt(context)
+                    }
+                }
+            }
+        }
+        return builder.tree
+    }
+
+    @inline(__always) private static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Self> {
+        // The context is the userData set in `build`: a pointer to the builder, valid for the whole parse.
+        context.unsafelyUnwrapped.assumingMemoryBound(to: HTMLTreeBuilder.self)
+    }
+
+    private mutating func start(
+        _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard stack.count < Self.maxDepth, let name else {
+            flattened += 1
+            return
+        }
+        let code = tagCode(name)
+        let parent = stack[stack.count - 1]
+        let id = HTMLTree.NodeID(tree.nodes.count)
+        var node = HTMLTree.Node(tag: code, parent: parent)
+        node.start = UInt32(tree.attributes.count)
+        if var pointer = attributes {
+            while let attributeName = pointer.pointee {
+                let value = pointer.advanced(by: 1).pointee
+                if let raw = HTMLAttributeName.byteTable.lookup(attributeName),
+                    let kept = HTMLAttributeName(rawValue: UInt8(raw))
+                {
+                    let start = UInt32(tree.attributeValues.count)
+                    var length: UInt32 = 0
+                    if let value {
+                        let count = Int(xmlStrlen(value))
+                        tree.attributeValues.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
+                        length = UInt32(count)
+                    }
+                    tree.attributes.append(HTMLTree.Attribute(name: kept, valueStart: start, valueLength: length))
+                }
+                pointer = pointer.advanced(by: 2)
+            }
+        }
+        node.count = UInt32(tree.attributes.count) - node.start
+        tree.nodes.append(node)
+        link(id, to: parent)
+        stack.append(id)
+    }
+
+    private mutating func end() {
+        if flattened > 0 {
+            flattened -= 1
+        } else if stack.count > 1 {
+            stack.removeLast()
+        }
+    }
+
+    private mutating func characters(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let characters, length > 0 else { return }
+        let parent = stack[stack.count - 1]
+        let last = tree.nodes[Int(parent)].lastChild
+        let bytes = UnsafeBufferPointer(start: characters, count: Int(length))
+        if last >= 0, tree.nodes[Int(last)].tag == HTMLTag.text.code,
+            Int(tree.nodes[Int(last)].start + tree.nodes[Int(last)].count) == tree.text.count
+        {
+            tree.text.append(contentsOf: bytes)
+            tree.nodes[Int(last)].count += UInt32(length)
+            return
+        }
+        var node = HTMLTree.Node(tag: HTMLTag.text.code, parent: parent)
+        node.start = UInt32(tree.text.count)
+        node.count = UInt32(length)
+        tree.text.append(contentsOf: bytes)
+        let id = HTMLTree.NodeID(tree.nodes.count)
+        tree.nodes.append(node)
+        link(id, to: parent)
+    }
+
+    @inline(__always) private mutating func link(_ id: HTMLTree.NodeID, to parent: HTMLTree.NodeID) {
+        let last = tree.nodes[Int(parent)].lastChild
+        if last >= 0 {
+            tree.nodes[Int(last)].nextSibling = id
+        } else {
+            tree.nodes[Int(parent)].firstChild = id
+        }
+        tree.nodes[Int(parent)].lastChild = id
+    }
+
+    private mutating func tagCode(_ name: UnsafePointer<xmlChar>) -> UInt16 {
+        if let code = HTMLTag.byteTable.lookup(name) { return code }
+        let string = String(cString: name)
+        if let code = extraCodes[string] { return code }
+        let code = HTMLTag.firstExtraCode + UInt16(clamping: tree.extraTagNames.count)
+        tree.extraTagNames.append(string)
+        extraCodes[string] = code
+        return code
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Quick evaluation of Vigil's article extractor on the shared extraction dev set (no references).
+
+Runs `vigil parse --html` once over every page, writes predictions, scores them with the dev set's score.py
+and prints its summary plus the worst pages. For the full comparison with trafilatura and readability-lxml,
+use `make bench-extract`.
+
+Usage: scripts/eval_extract.py [--vigil .build/release/vigil] [--dataset ../shared/extraction] [--source S]
+"""
+import argparse, json, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--vigil', default=os.path.join(ROOT, '.build', 'release', 'vigil'))
+    parser.add_argument('--dataset', default=os.path.join(ROOT, '..', 'shared', 'extraction'))
+    parser.add_argument('--source', choices=['trafilatura', 'readability'])
+    parser.add_argument('--out', default=os.path.join(ROOT, '.bench', 'extract'))
+    parser.add_argument('--worst', type=int, default=15)
+    args = parser.parse_args()
+    dataset = os.path.abspath(args.dataset)
+    cases = [json.loads(line) for line in open(os.path.join(dataset, 'cases.jsonl'))]
+    if args.source:
+        cases = [c for c in cases if c['source'] == args.source]
+    files = [os.path.join(dataset, c['file']) for c in cases]
+    by_path = {path: case for path, case in zip(files, cases)}
+    start = time.perf_counter()
+    proc = subprocess.run([args.vigil, 'parse', '--html', *files], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        print(proc.stderr[-2000:], file=sys.stderr)
+    os.makedirs(args.out, exist_ok=True)
+    predictions = os.path.join(args.out, 'vigil.jsonl')
+    with open(predictions, 'w') as out:
+        for line in proc.stdout.splitlines():
+            article = json.loads(line)
+            case = by_path[article['source']]
+            out.write(json.dumps({'id': case['id'], 'text': article['text'] or '', 'title': article['title'],
+                                  'author': article['author'], 'published': article['published']}) + '\n')
+    per_case = os.path.join(args.out, 'vigil.per-case.jsonl')
+    score = [sys.executable, os.path.join(dataset, 'score.py'), predictions, '--per-case', per_case]
+    if args.source:
+        score += ['--source', args.source]
+    print(subprocess.run(score, capture_output=True, text=True).stdout)
+    print(f'vigil: {len(files)} pages in {seconds:.3f} s = {len(files) / seconds:.0f} pages/s (one process)')
+    rows = [json.loads(line) for line in open(per_case)]
+
+    def badness(row):
+        if row.get('token_f1') is not None:
+            return row['token_f1']
+        found = row.get('with_found', 0) / max(1, row.get('with_total', 1))
+        absent = 1 - row.get('without_present', 0) / max(1, row.get('without_total', 1))
+        return (found + absent) / 2
+    print('worst pages:')
+    for row in sorted(rows, key=badness)[:args.worst]:
+        keys = {k: v for k, v in row.items() if k != 'id' and not isinstance(v, (list, dict))}
+        print(' ', row['id'], json.dumps(keys)[:200])
+
+
+if __name__ == '__main__':
+    main()
