@@ -10,6 +10,7 @@ enum Migrations {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-feeds-items-pages", migrate: v1)
+        migrator.registerMigration("v2-articles-site-paragraphs", migrate: v2)
         return migrator
     }()
 
@@ -88,6 +89,41 @@ enum Migrations {
                     done BOOLEAN NOT NULL DEFAULT 0
                 );
                 CREATE INDEX item_pages_pending ON item_pages(item_id) WHERE done = 0;
+                """)
+    }
+
+    /// Articles extracted from stored pages, and per-site paragraph counts for boilerplate detection.
+    ///
+    /// `item_articles` keeps the extractor's version so that pages extracted by an older version are redone.
+    /// `site_paragraphs` counts, per site (host), on how many pages each paragraph (by hash) appeared; a
+    /// paragraph seen on many pages of one site is boilerplate ("Follow us on...", disclaimers).
+    private static func v2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE item_articles (
+                    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+                    extractor_version INTEGER NOT NULL,
+                    extracted_at DATETIME NOT NULL,
+                    canonical_url TEXT,
+                    title TEXT,
+                    text TEXT NOT NULL,
+                    author TEXT,
+                    published DATETIME,
+                    modified DATETIME,
+                    language TEXT,
+                    site_name TEXT,
+                    summary TEXT,
+                    problems TEXT NOT NULL DEFAULT '[]'
+                );
+                CREATE INDEX item_articles_version ON item_articles(extractor_version);
+
+                CREATE TABLE site_paragraphs (
+                    site TEXT NOT NULL,
+                    hash INTEGER NOT NULL,
+                    pages INTEGER NOT NULL,
+                    last_seen_at DATETIME NOT NULL,
+                    PRIMARY KEY (site, hash)
+                ) WITHOUT ROWID;
                 """)
     }
 }

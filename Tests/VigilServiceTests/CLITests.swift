@@ -125,3 +125,38 @@ import VigilTestSupport
         await server.stop()
     }
 }
+
+@Suite struct ArticleCLITests {
+    @Test func parsePrintsAnArticleLineForHTML() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let page = try folder.write(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Blast hits market</title></head><body><article>"
+                + "<p>A blast hit a crowded market on Friday, officials said.</p></article></body></html>",
+            to: "page.html")
+        let run = try await VigilProcess.run(["parse", page])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["kind"] as? String == "article")
+        #expect(object["source"] as? String == page)
+        #expect((object["text"] as? String)?.contains("A blast hit a crowded market on Friday") == true)
+        for key in ["url", "canonical_url", "title", "author", "published", "modified", "language", "site_name"] {
+            #expect(object.keys.contains(key), "\(key)")
+        }
+    }
+
+    @Test func reprocessReportsItsCount() async throws {
+        let fixture = try DaemonFixture()
+        defer { fixture.remove() }
+        try "<html><head><title>T</title></head><body><p>Some article text that is long enough.</p></body></html>"
+            .write(toFile: fixture.inboxDir + "/a.html", atomically: true, encoding: .utf8)
+        let once = try await VigilProcess.run(["once", "--config", fixture.configPath])
+        #expect(once.stderr.contains("inbox: 1 ingested"), "\(once.stderr)")
+        let none = try await VigilProcess.run(["reprocess", "--config", fixture.configPath])
+        #expect(none.status == 0)
+        #expect(none.stderr.contains("re-extracted 0 pages"), "\(none.stderr)")
+        let all = try await VigilProcess.run(["reprocess", "--all", "--config", fixture.configPath])
+        #expect(all.stderr.contains("re-extracted 1 page with extractor version"), "\(all.stderr)")
+    }
+}

@@ -61,6 +61,13 @@ import VigilTestSupport
         #expect(Set(done) == Set(waiting))
         #expect(inbox.waitingFiles().isEmpty)
         #expect(FileManager.default.fileExists(atPath: folder.appending("inbox/partial.tmp")))
+        // The HTML page is kept with its extracted article, so a later extractor can redo it.
+        let pageItem = try #require(
+            try await store.items(feedURL: "inbox:page.html", limit: 1, includePageBody: true).first)
+        #expect(pageItem.title == "Page")
+        #expect(pageItem.pageBody?.isEmpty == false)
+        #expect(try await store.article(itemID: pageItem.id)?.text.contains("An attack was reported.") == true)
+        #expect(try await pipeline.articles.reprocess(all: true) == 1)
 
         // The same article dropped again is moved to done/ but stored once.
         try drop("A headline\n\nThe body of a plain article.\n", as: "article.txt")

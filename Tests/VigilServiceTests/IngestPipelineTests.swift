@@ -235,7 +235,10 @@ import VigilTestSupport
         server.setPrefixHandler("/story/") { request in
             request.path == "/story/2"
                 ? .status(404)
-                : .text("<html><body><p>Full article \(request.path)</p></body></html>", contentType: "text/html")
+                : .text(
+                    "<html><head><title>Story</title></head><body><nav><a href=/>Home</a></nav><article>"
+                        + "<p>Full article \(request.path), with enough words to be the main text of the page.</p>"
+                        + "</article></body></html>", contentType: "text/html")
         }
         let pipeline = pipeline(allowPrivate: true)
         let summary = try #require(await pipeline.poll(feed("/with-pages.xml", fetchArticles: true)))
@@ -246,6 +249,9 @@ import VigilTestSupport
         let page = try #require(items.first { $0.link == base + "/1" })
         #expect(page.pageStatus == 200)
         #expect(String(decoding: page.pageBody ?? [], as: UTF8.self).contains("Full article /story/1"))
+        let article = try #require(try await store.article(itemID: page.id))
+        #expect(article.text.contains("Full article /story/1"))
+        #expect(article.url == base + "/1")
         // The 404 is permanent: a second poll does not fetch it again.
         let before = server.requestCount("/story/2")
         _ = await pipeline.poll(feed("/with-pages.xml", fetchArticles: true))

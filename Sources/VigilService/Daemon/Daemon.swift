@@ -46,6 +46,7 @@ public final class Daemon: Service {
                 group.addTask { await self.watchFeeds() }
                 group.addTask { await self.watchInbox() }
                 group.addTask { await self.schedule() }
+                group.addTask { await self.reprocessArticles() }
             }
         }
         logger.info("vigil stopped")
@@ -172,6 +173,20 @@ public final class Daemon: Service {
             }
             watcher.stop()
             if !Task.isCancelled { try? await Task.sleep(for: .seconds(2)) }
+        }
+    }
+
+    // MARK: Articles
+
+    /// Re-extracts, in the background, pages that an older extractor version handled.
+    private func reprocessArticles() async {
+        do {
+            let count = try await pipeline.articles.reprocess(all: false)
+            if count > 0 {
+                logger.info("articles re-extracted", metadata: ["pages": "\(count)"])
+            }
+        } catch {
+            if !Task.isCancelled { logger.error("cannot re-extract articles", metadata: ["error": "\(error)"]) }
         }
     }
 

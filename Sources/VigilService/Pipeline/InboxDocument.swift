@@ -11,8 +11,36 @@ public enum InboxDocument {
         public var description: String { reason }
     }
 
+    /// An item read from an inbox file, with the page it came from when the file is an HTML page.
+    public struct Entry: Sendable {
+        public var item: NewItem
+        /// The HTML page and what the extractor found in it (HTML files only).
+        public var page: (body: [UInt8], article: ExtractedArticle)?
+    }
+
     /// The items in the file, or the reason it cannot be ingested.
     public static func items(from data: Data, fileName: String) throws -> [NewItem] {
+        try entries(from: data, fileName: fileName).map(\.item)
+    }
+
+    /// The entries in the file, or the reason it cannot be ingested.
+    public static func entries(from data: Data, fileName: String) throws -> [Entry] {
+        if DocumentSniffer.kind(of: data, fileName: fileName) == .html {
+            let article = ArticleExtractor.extract(data, context: DocumentContext(contentType: "text/html"))
+            guard !article.text.isEmpty else {
+                let reason = article.problems.first.map { ": \($0)" } ?? ""
+                throw Rejection(reason: "the HTML page has no article text\(reason)")
+            }
+            let item = ItemBuilder.item(
+                from: Article(
+                    title: article.title, text: article.text, published: article.published,
+                    url: article.canonicalURL))
+            return [Entry(item: item, page: ([UInt8](data), article))]
+        }
+        return try plainItems(from: data, fileName: fileName).map { Entry(item: $0, page: nil) }
+    }
+
+    private static func plainItems(from data: Data, fileName: String) throws -> [NewItem] {
         var kind = DocumentSniffer.kind(of: data, fileName: fileName)
         if kind == .plainText, looksLikeJSONLines(data, fileName: fileName) {
             kind = .jsonLines  // with some bad lines, which the JSON Lines reader lists
@@ -35,10 +63,7 @@ public enum InboxDocument {
             }
             return document.entries.map { ItemBuilder.item(from: $0, fetchPage: false) }
         case .html:
-            let html = String(decoding: data, as: UTF8.self)
-            let article = htmlArticle(html)
-            guard !article.text.isEmpty else { throw Rejection(reason: "the HTML page has no text") }
-            return [ItemBuilder.item(from: article)]
+            preconditionFailure("HTML is handled by entries(from:fileName:)")
         case .plainText:
             let article = textArticle(String(decoding: data, as: UTF8.self))
             guard !article.text.isEmpty || article.title != nil else {
@@ -76,23 +101,6 @@ public enum InboxDocument {
             return Article(title: candidate, text: rest)
         }
         return Article(text: text.trimmed)
-    }
-
-    /// An HTML page's title and text. (Main-text extraction that drops navigation and boilerplate comes with the
-    /// article extractor; until then the whole visible text is kept.)
-    static func htmlArticle(_ html: String) -> Article {
-        var title: String?
-        if let open = html.range(of: "<title", options: .caseInsensitive),
-            let close = html.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<html.endIndex),
-            let tagEnd = html.range(of: ">", range: open.upperBound..<close.lowerBound)
-        {
-            let raw = String(html[tagEnd.upperBound..<close.lowerBound])
-            let text = MarkupText.plainText(fromMarkup: raw)
-            title = text.isEmpty ? nil : text
-        }
-        var body = html
-        if let open = html.range(of: "<body", options: .caseInsensitive) { body = String(html[open.lowerBound...]) }
-        return Article(title: title, text: MarkupText.plainText(fromMarkup: body))
     }
 
     /// Articles from JSON Lines; every bad line is listed in the rejection.

@@ -16,6 +16,9 @@ public struct IngestPipeline: Sendable {
     /// Uniform random numbers in [0, 1) for jitter; injectable for reproducible tests.
     public let random: @Sendable () -> Double
 
+    /// Extraction of fetched pages into articles.
+    public var articles: ArticleStage { ArticleStage(store: store, clock: clock, logger: logger) }
+
     /// A page fetch is retried on transient failures up to this many attempts.
     public static let maxPageAttempts = 3
 
@@ -213,18 +216,44 @@ public struct IngestPipeline: Sendable {
             log.error("cannot store page", metadata: ["error": "\(error)", "page.url": "\(page.url)"])
             return nil
         }
-        if case .failed(let message, _) = outcome {
+        switch outcome {
+        case .failed(let message, _):
             log.info("page fetch failed", metadata: ["page.url": "\(page.url)", "error": "\(message)"])
             return false
+        case .fetched(_, let finalURL, let contentType, let body):
+            do {
+                let article = try await articles.extractNewPage(
+                    itemID: page.itemID, url: finalURL, contentType: contentType, body: body)
+                if article.text.isEmpty {
+                    log.info(
+                        "no article text in page",
+                        metadata: ["page.url": "\(finalURL)", "problems": "\(article.problems.prefix(2))"])
+                }
+            } catch {
+                log.error("cannot store article", metadata: ["error": "\(error)", "page.url": "\(finalURL)"])
+            }
+            return true
         }
-        return true
     }
 
     // MARK: Inbox
 
-    /// Stores the items of an inbox file. Throws `InboxDocument.Rejection` for files that cannot be ingested.
+    /// Stores the items of an inbox file; an HTML page is stored with its body and extracted article. Throws
+    /// `InboxDocument.Rejection` for files that cannot be ingested.
     public func ingest(fileData: Data, fileName: String) async throws -> StoreResult {
-        let items = try InboxDocument.items(from: fileData, fileName: fileName)
-        return try await store.storeInboxItems(items, source: "inbox:\(fileName)", at: clock.now())
+        let entries = try InboxDocument.entries(from: fileData, fileName: fileName)
+        let now = clock.now()
+        let result = try await store.storeInboxItems(entries.map(\.item), source: "inbox:\(fileName)", at: now)
+        // Only one entry per HTML file, so the inserted id (if any) is that entry's.
+        if let page = entries.first?.page, let itemID = result.insertedItemIDs.first {
+            let url = page.article.canonicalURL ?? "file:\(fileName)"
+            try await store.recordPage(
+                PageRecord(
+                    itemID: itemID, fetchedAt: now,
+                    outcome: .fetched(status: 200, finalURL: url, contentType: "text/html", body: page.body)))
+            try await store.recordArticle(
+                itemID: itemID, article: page.article, extractorVersion: ArticleExtractor.version, at: now)
+        }
+        return result
     }
 }
