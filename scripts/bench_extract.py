@@ -45,7 +45,7 @@ def pin(cpu):
 
 # --------------------------------------------------------------------------- Python references (run in the venv)
 
-def reference_extractor(name, scorer):
+def reference_extractor(name):
     """Returns (extract(raw bytes) -> prediction dict, versions) for a Python reference."""
     from importlib.metadata import version
     versions = {'lxml': version('lxml')}
@@ -91,7 +91,7 @@ def worker(args):
     for case in cases:
         with open(os.path.join(args.dataset, case['file']), 'rb') as f:
             pages.append(f.read())
-    extract, versions = reference_extractor(args.worker, scorer)
+    extract, versions = reference_extractor(args.worker)
     walls, cpus, first, errors = [], [], None, {}
     for _ in range(args.repeat):
         clear_memo_caches()
@@ -156,6 +156,13 @@ def run_timed(cmd, cpu, stdout_path, timeout):
         return wall, cpu, proc.returncode, usage.ru_maxrss / 1024, text
 
 
+def as_text(value):
+    """A JSON field as the scorer's string: null is empty, a list (several authors) is joined with "; "."""
+    if isinstance(value, list):
+        return '; '.join(str(v) for v in value if v)
+    return '' if value is None else str(value)
+
+
 def run_vigil(args, cases):
     """Runs `vigil parse --html` over every page `repeat` times; maps the first run's lines to cases."""
     row = {'name': 'vigil', 'pages': len(cases)}
@@ -199,8 +206,7 @@ def run_vigil(args, cases):
             unmatched += 1
             continue
         duplicates += case_id in predictions
-        predictions[case_id] = {'text': item.get('text') or '', 'title': item.get('title') or '',
-                                'author': item.get('author') or '', 'published': item.get('published') or ''}
+        predictions[case_id] = {key: as_text(item.get(key)) for key in ('text', 'title', 'author', 'published')}
         for problem in item.get('problems') or []:
             problems[str(problem)[:80]] += 1
     if not predictions:
