@@ -8,18 +8,20 @@ must_not_contain string and every expected title, author and date is really in t
 
 With --vigil-cmd it runs that command once over all pages (page paths appended; `vigil parse --html` prints one JSON
 line per page) and checks each page's expectations the way README.md in the fixture folder describes, printing one
-line per failed check and a summary. Pages whose checks need the page's URL (base_url_needed) are skipped for those
-checks unless --url-option names the extractor's URL flag, in which case it runs once per page with that flag.
+line per failed check and a summary. Checks that need the page's URL (base_url_needed) are skipped unless
+--url-option names the extractor's URL flag, and pages that need their Content-Type header (content_type_needed) are
+skipped unless --content-type-option names its flag; with either option it runs once per page, passing the flag.
 Exits 1 on an invalid manifest or, with --vigil-cmd, on any failed check.
 
-Usage: scripts/check_extraction_fixtures.py [--fixtures DIR] [--vigil-cmd CMD [--url-option --url]] [--verbose]
+Usage: scripts/check_extraction_fixtures.py [--fixtures DIR] [--vigil-cmd CMD] [--url-option FLAG]
+                                            [--content-type-option FLAG] [--verbose]
 """
 import argparse, codecs, datetime, html, json, os, re, shlex, subprocess, sys
 from html.parser import HTMLParser
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, 'Tests', 'VigilParseTests', 'Fixtures', 'extraction')
-PAGE_KEYS = {'file', 'rule', 'content_type', 'url', 'expected', 'base_url_needed'}
+PAGE_KEYS = {'file', 'rule', 'content_type', 'url', 'expected', 'base_url_needed', 'content_type_needed'}
 EXPECTED_KEYS = {'title', 'author', 'published', 'language', 'site_name', 'canonical_url', 'must_contain',
                  'must_contain_ordered', 'must_contain_once', 'must_not_contain', 'expected_paragraphs', 'problem'}
 BLOCK = {'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl',
@@ -253,13 +255,16 @@ def run_extractor(args, manifest, folder):
     """Maps each page file to the extractor's JSON line for it."""
     pages = manifest['pages']
     paths = {os.path.realpath(os.path.join(folder, page['file'])): page['file'] for page in pages}
-    batches = [[os.path.join(folder, page['file'])] for page in pages] if args.url_option else \
+    per_page = bool(args.url_option or args.content_type_option)
+    batches = [[os.path.join(folder, page['file'])] for page in pages] if per_page else \
         [[os.path.join(folder, page['file']) for page in pages]]
     results = {}
-    for page, batch in zip(pages if args.url_option else [None], batches):
+    for page, batch in zip(pages if per_page else [None], batches):
         cmd = shlex.split(args.vigil_cmd)
-        if page is not None and page.get('url'):
+        if page is not None and args.url_option and page.get('url'):
             cmd += [args.url_option, page['url']]
+        if page is not None and args.content_type_option:
+            cmd += [args.content_type_option, page['content_type']]
         proc = subprocess.run(cmd + batch, capture_output=True, timeout=300)
         for line in proc.stdout.decode('utf-8', 'replace').splitlines():
             try:
@@ -281,6 +286,8 @@ def main():
     parser.add_argument('--vigil-cmd', help='extractor command; page paths are appended '
                         '(e.g. ".build/release/vigil parse --html")')
     parser.add_argument('--url-option', help='the extractor\'s flag for the page URL; runs once per page with it')
+    parser.add_argument('--content-type-option', help='the extractor\'s flag for the Content-Type header; runs once '
+                        'per page with it')
     parser.add_argument('--verbose', action='store_true', help='also list the pages that pass')
     args = parser.parse_args()
     with open(os.path.join(args.fixtures, 'manifest.json'), encoding='utf-8') as f:
@@ -294,8 +301,12 @@ def main():
     if not args.vigil_cmd:
         return
     results = run_extractor(args, manifest, args.fixtures)
-    passed = failed = 0
+    passed = failed = skipped = 0
     for page in manifest['pages']:
+        if page.get('content_type_needed') and not args.content_type_option:
+            skipped += 1
+            print(f'skip {page["file"]}: decodes right only with its Content-Type header (--content-type-option)')
+            continue
         result = results.get(page['file'])
         failures = ['no output line for this page'] if result is None else \
             check_page(page, result, bool(args.url_option))
@@ -308,7 +319,7 @@ def main():
             passed += 1
             if args.verbose:
                 print(f'ok   {page["file"]}')
-    print(f'fixture pages: {passed} passed, {failed} failed')
+    print(f'fixture pages: {passed} passed, {failed} failed, {skipped} skipped')
     if failed:
         sys.exit(1)
 
