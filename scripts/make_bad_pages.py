@@ -17,7 +17,8 @@ must contain. Tests generate these at run time; they are never committed. --scal
 pages of about 1 MB, for quick tests).
 
 With --run CMD it also runs CMD + page (one process per page, e.g. `.build/release/vigil parse --html`), and prints
-wall time, peak memory, exit status and output size for each, without judging them.
+wall time, peak memory, exit status, output size and whether the first JSON line's "text" meets the manifest's
+text_contains / text_not_contains / text_empty for each. It sets no time or memory limit: tests choose their own.
 
 Usage: scripts/make_bad_pages.py DIR [--scale 1.0] [--only NAME,...] [--run CMD] [--timeout 120]
 """
@@ -192,15 +193,28 @@ def run(cmd, path, timeout):
         proc = subprocess.Popen(cmd + [path], stdout=subprocess.PIPE, stderr=devnull)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
-        size = 0
-        for block in iter(lambda: proc.stdout.read(1 << 16), b''):
-            size += len(block)
+        out = b''.join(iter(lambda: proc.stdout.read(1 << 16), b''))
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         outcome = 'timeout' if wall >= timeout else proc.returncode
-        return wall, usage.ru_maxrss / 1024, outcome, size
+        return wall, usage.ru_maxrss / 1024, outcome, out
+
+
+def text_check(page, out):
+    """'ok', or what the first JSON line's text gets wrong against the page's manifest entry."""
+    try:
+        text = json.loads(out.decode('utf-8', 'replace').splitlines()[0]).get('text') or ''
+    except (IndexError, ValueError, AttributeError):
+        return 'no JSON line'
+    if page.get('text_empty') and text.strip():
+        return 'text not empty'
+    if page.get('text_contains') and page['text_contains'] not in text:
+        return 'marker missing'
+    if page.get('text_not_contains') and page['text_not_contains'] in text:
+        return f'holds {page["text_not_contains"]!r}'
+    return 'ok'
 
 
 def main():
@@ -232,11 +246,11 @@ def main():
     if not args.run:
         return
     cmd = shlex.split(args.run)
-    print(f'{"page":<26} {"MB":>6} {"wall s":>8} {"peak MiB":>9} {"exit":>7} {"out KB":>8}')
+    print(f'{"page":<26} {"MB":>6} {"wall s":>8} {"peak MiB":>9} {"exit":>7} {"out KB":>8}  text')
     for page in manifest:
-        wall, peak, outcome, size = run(cmd, os.path.join(args.dir, page['file']), args.timeout)
+        wall, peak, outcome, out = run(cmd, os.path.join(args.dir, page['file']), args.timeout)
         print(f'{page["file"]:<26} {page["bytes"] / 1e6:>6.1f} {wall:>8.2f} {peak:>9.1f} {outcome!s:>7} '
-              f'{size / 1024:>8.1f}')
+              f'{len(out) / 1024:>8.1f}  {text_check(page, out)}')
 
 
 if __name__ == '__main__':
