@@ -28,6 +28,7 @@ TRAFILATURA_VERSION = '2.3.1'
 
 def load_scorer(dataset):
     """The dev set's score.py as a module (standard library only): html_to_text and the snippet rule."""
+    sys.dont_write_bytecode = True  # the dev set's folder is read-only, and no cache belongs there
     spec = importlib.util.spec_from_file_location('extraction_score', os.path.join(dataset, 'score.py'))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
