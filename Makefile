@@ -5,7 +5,7 @@ CONFIG ?= config/vigil.yaml
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench clean
+.PHONY: deps build release run test bench bench-ingest bench-extract bench-venv clean
 
 # Install missing Debian packages (apt-get update once, only when something is missing).
 deps:
@@ -35,6 +35,23 @@ clean:
 	rm -rf .build
 
 # Benchmarks: figures printed beside references measured in the same run (see scripts/).
-bench: deps
-	$(SWIFT) build -c release
+# `bench` runs both, one after the other (never in parallel: they time one another otherwise).
+BENCH_PYTHON := .bench/venv/bin/python
+EXTRACTION_DATASET ?= ../shared/extraction
+
+bench: release bench-venv
 	python3 scripts/bench_ingest.py --vigil .build/release/vigil
+	python3 scripts/bench_extract.py --dataset $(EXTRACTION_DATASET)
+
+bench-ingest: release
+	python3 scripts/bench_ingest.py --vigil .build/release/vigil
+
+bench-extract: release bench-venv
+	python3 scripts/bench_extract.py --dataset $(EXTRACTION_DATASET)
+
+# The references' Python (git-ignored): created when missing, packages installed when missing or another version.
+bench-venv:
+	@test -x $(BENCH_PYTHON) || python3 -m venv .bench/venv
+	@$(BENCH_PYTHON) -c 'import importlib.metadata as m, readability; assert m.version("trafilatura") == "2.3.1"' \
+	  2>/dev/null || { $(BENCH_PYTHON) -m pip install -q -U pip && \
+	  $(BENCH_PYTHON) -m pip install -q trafilatura==2.3.1 readability-lxml==0.9; }
