@@ -29,6 +29,15 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Read every input as an HTML article page, whatever it looks like.")
     var html = false
 
+    @Option(help: ArgumentHelp("For files: the URL they were fetched from (base for relative links).", valueName: "url"))
+    var url: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "For files: the Content-Type header they came with (its charset is used for decoding).",
+            valueName: "value"))
+    var contentType: String?
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one feed file or URL") }
         if DurationText.parseBytes(maxBytes) == nil { throw ValidationError("bad --max-bytes '\(maxBytes)'") }
@@ -83,6 +92,6 @@ struct Parse: AsyncParsableCommand {
         defer { try? handle.close() }
         let data = try handle.read(upToCount: limit + 1) ?? Data()
         if data.count > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
-        return (data, DocumentContext())
+        return (data, DocumentContext(url: url, contentType: contentType))
     }
 }
