@@ -6,14 +6,23 @@ import VigilCore
 /// and every stage is linear in the page.
 public enum ArticleExtractor {
     /// Bumped whenever extraction output may change; stored items extracted by an older version are redone.
-    public static let version = 1
+    public static let version = 2
 
-    /// Extracts the article from an HTML page.
-    public static func extract(_ data: Data, context: DocumentContext) -> ExtractedArticle {
+    /// Extracts the article from an HTML page. `knownBoilerplate` holds `paragraphHash` values of paragraphs the
+    /// caller has seen on many pages of the same site; such paragraphs are left out of the text.
+    public static func extract(
+        _ data: Data, context: DocumentContext, knownBoilerplate: Set<UInt64> = []
+    ) -> ExtractedArticle {
         let input = HTMLInput(data, contentType: context.contentType)
+        if input.isBinary {
+            return ExtractedArticle(url: context.url, problems: input.problems + ["binary content, not HTML"])
+        }
         let tree = HTMLTreeBuilder.build(input.bytes)
         let metadata = PageMetadata.extract(tree: tree, jsonLD: input.jsonLD, url: context.url)
-        let content = MainText.extract(tree: tree, metadata: metadata)
+        let content = MainText.extract(
+            tree: tree,
+            inputs: MainText.Inputs(
+                metadata: metadata, jsonLD: input.jsonLD, knownBoilerplate: knownBoilerplate, pageBytes: data.count))
         var problems = input.problems + metadata.problems + content.problems
         if content.text.isEmpty, problems.isEmpty {
             problems.append("no article text found")
@@ -23,5 +32,12 @@ public enum ArticleExtractor {
             author: metadata.author, published: metadata.published, modified: metadata.modified,
             language: metadata.language ?? context.contentLanguage, siteName: metadata.siteName,
             summary: metadata.summary, problems: problems)
+    }
+
+    /// The hash of a paragraph of extracted text as `knownBoilerplate` expects it: whitespace collapsed, ASCII
+    /// letters lower-cased. Callers count the hashes of the paragraphs (`text` split at blank lines) of a site's
+    /// pages and pass back those seen on many pages.
+    public static func paragraphHash(_ text: String) -> UInt64 {
+        ParagraphWriter.hash(text.utf8)
     }
 }

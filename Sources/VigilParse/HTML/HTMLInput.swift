@@ -16,6 +16,8 @@ public struct HTMLInput: Sendable {
     public var jsonLD: [String]
     /// What went wrong while decoding (a bad charset, invalid bytes, a page cut short).
     public var problems: [String]
+    /// The bytes are not text (an image, an archive, compressed data served as `text/html`): nothing was decoded.
+    public var isBinary = false
 
     /// Largest input read; longer pages are cut (and a problem recorded), keeping time and memory bounded.
     public static let maxInputBytes = 8 * 1024 * 1024
@@ -25,15 +27,56 @@ public struct HTMLInput: Sendable {
     public init(_ data: Data, contentType: String?) {
         var problems: [String] = []
         var raw = [UInt8](data.prefix(Self.maxInputBytes))
+        if Self.looksBinary(raw) {
+            bytes = []
+            charset = "binary"
+            jsonLD = []
+            self.problems = []
+            isBinary = true
+            return
+        }
         if data.count > Self.maxInputBytes {
             problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
         }
         let (utf8, charset) = Self.decode(&raw, contentType: contentType, problems: &problems)
         var jsonLD: [String] = []
         bytes = Self.strip(utf8, jsonLD: &jsonLD)
+        Self.removeNULs(&bytes)
         self.charset = charset
         self.jsonLD = jsonLD
         self.problems = problems
+    }
+
+    /// Drops NUL bytes, at which libxml2's parser would stop reading (browsers ignore them).
+    static func removeNULs(_ bytes: inout [UInt8]) {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }
+        if hasNUL { bytes.removeAll { $0 == 0 } }
+    }
+
+    // MARK: Binary content
+
+    /// Whether the bytes are binary: a known file signature, or control characters (other than tab, line breaks,
+    /// form feed and escape) in more than 1 in 20 of the first 1,024 bytes. UTF-16 pages have a BOM (see
+    /// `decode`) and are let through.
+    static func looksBinary(_ raw: [UInt8]) -> Bool {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) { return false }
+        let signatures: [[UInt8]] = [
+            [0x1F, 0x8B], [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF],
+            [0x25, 0x50, 0x44, 0x46], [0x50, 0x4B, 0x03, 0x04], [0x28, 0xB5, 0x2F, 0xFD], [0x42, 0x5A, 0x68],
+        ]
+        for signature in signatures where raw.starts(with: signature) { return true }
+        let head = raw.prefix(1024)
+        guard !head.isEmpty else { return false }
+        var control = 0
+        for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+            && byte != 0x1B
+        {
+            control += 1
+        }
+        return control * 20 > head.count
     }
 
     // MARK: Character sets

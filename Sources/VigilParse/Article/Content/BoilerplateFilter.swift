@@ -1,0 +1,142 @@
+/// Drops boilerplate that Readability's cleaning leaves inside the article and that trafilatura-style extractors
+/// remove: blocks whose class or id names a share bar, newsletter box, related links, comments, tags, an author
+/// box… (see `BoilerplateNames`), and short paragraphs that are links ("Read more: …", a lone related link).
+/// What holds the article's longest paragraph is never dropped by name (a wrapper called "content-with-comments"
+/// or "paywall-on"), nor is `article`, `main` or `itemprop=articleBody`; and named blocks are all kept when
+/// together they would take most of the article.
+struct BoilerplateFilter {
+    /// Share of the article's characters that named blocks may take at most.
+    static let namedShare: Float = 0.5
+    /// Characters below which a paragraph that is only a link counts as a link line.
+    static let linkLineLength: Int32 = 200
+
+    /// Marks boilerplate removed in `finder`'s pieces.
+    static func apply(_ finder: inout ArticleFinder) {
+        let tree = finder.tree
+        var roots: [HTMLTree.NodeID] = []
+        for piece in finder.pieces {
+            var node = piece.first
+            while node >= 0 {
+                roots.append(node)
+                if node == piece.last { break }
+                node = tree.nodes[Int(node)].nextSibling
+            }
+        }
+        var total: Int32 = 0
+        for root in roots where !finder.isRemoved(root) { total += finder.chars[Int(root)] }
+        let anchor = longestParagraph(roots, finder: finder)
+        let named = collect(roots, finder: finder) { id, finder in
+            namesBoilerplate(id, finder: finder) && !finder.isAncestor(id, of: anchor) && id != anchor
+        }
+        let namedChars = named.reduce(Int32(0)) { $0 + finder.chars[Int($1)] }
+        if Float(namedChars) <= namedShare * Float(total) {
+            for id in named { finder.remove(id) }
+        }
+        for id in collect(roots, finder: finder, isLinkLine) { finder.remove(id) }
+    }
+
+    /// The paragraph (or container with the longest inline run) with the most characters.
+    private static func longestParagraph(_ roots: [HTMLTree.NodeID], finder: ArticleFinder) -> HTMLTree.NodeID {
+        var best: HTMLTree.NodeID = -1
+        var bestLength: Int32 = 0
+        for root in roots {
+            let end = finder.facts.subtreeEnd[Int(root)]
+            var id = root
+            while id < end {
+                if finder.isRemoved(id) {
+                    id = finder.facts.subtreeEnd[Int(id)]
+                    continue
+                }
+                let length: Int32
+                switch finder.kinds[Int(id)] {
+                case .paragraph: length = finder.chars[Int(id)]
+                case .container: length = finder.longestRun[Int(id)]
+                case .other: length = 0
+                }
+                if length > bestLength {
+                    best = id
+                    bestLength = length
+                }
+                id += 1
+            }
+        }
+        return best
+    }
+
+    /// The outermost nodes below the roots for which `test` holds.
+    private static func collect(
+        _ roots: [HTMLTree.NodeID], finder: ArticleFinder, _ test: (HTMLTree.NodeID, ArticleFinder) -> Bool
+    ) -> [HTMLTree.NodeID] {
+        let tree = finder.tree
+        let subtreeEnd = finder.facts.subtreeEnd
+        let textCode = HTMLTag.text.code
+        var found: [HTMLTree.NodeID] = []
+        for root in roots {
+            let end = subtreeEnd[Int(root)]
+            var id = root
+            while id < end {
+                if finder.isRemoved(id) {
+                    id = subtreeEnd[Int(id)]
+                } else if tree.nodes[Int(id)].tag != textCode, id != root, test(id, finder) {
+                    found.append(id)
+                    id = subtreeEnd[Int(id)]
+                } else {
+                    id += 1
+                }
+            }
+        }
+        return found
+    }
+
+    private static func namesBoilerplate(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let tree = finder.tree
+        let element = tree.nodes[Int(node)]
+        guard element.count > 0, element.tag != HTMLTag.article.code, element.tag != HTMLTag.main.code,
+            !finder.facts.hints[Int(node)].contains(.articleBody)
+        else { return false }
+        for index in Int(element.start)..<Int(element.start + element.count) {
+            let attribute = tree.attributes[index]
+            guard attribute.name == .class || attribute.name == .id else { continue }
+            let start = Int(attribute.valueStart)
+            if BoilerplateNames.matches(tree.attributeValues[start..<start + Int(attribute.valueLength)]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A paragraph or heading that is a link with at most a short label before it: "Read more: <link>", or a
+    /// lone link to another story.
+    private static func isLinkLine(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let chars = finder.chars[Int(node)]
+        guard chars > 0, chars < 250 else { return false }
+        let tag = HTMLTag(code: finder.tree.nodes[Int(node)].tag)
+        guard finder.kinds[Int(node)] == .paragraph || tag.isHeading else { return false }
+        let density = finder.linkDensity(node)
+        if density >= 0.9, chars < linkLineLength { return true }
+        guard density > 0.5 else { return false }
+        return labelEndsWithColon(node, finder: finder)
+    }
+
+    /// Whether the text before the first link is a short label ending with a colon ("Lesen Sie auch:").
+    private static func labelEndsWithColon(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let tree = finder.tree
+        let end = finder.facts.subtreeEnd[Int(node)]
+        var id = node + 1
+        var last: UInt8 = 0
+        var length = 0
+        while id < end {
+            let current = tree.nodes[Int(id)]
+            if current.tag == HTMLTag.a.code { break }
+            if current.tag == HTMLTag.text.code, !finder.isRemoved(id) {
+                for byte in tree.text[Int(current.start)..<Int(current.start + current.count)]
+                where !PageFacts.isSpace(byte) {
+                    last = byte
+                    length += 1
+                }
+            }
+            id += 1
+        }
+        return length > 0 && length <= 40 && last == UInt8(ascii: ":")
+    }
+}
