@@ -65,8 +65,12 @@ struct MainText: Sendable, Equatable {
             }
         }
         var text = writer.finish()
-        let articleBody = inputs.metadata.articleBody ?? JSONLDArticleBody.find(in: inputs.jsonLD)
-        if let articleBody, articleBody.unicodeScalars.count > 2 * max(text.unicodeScalars.count, 100) {
+        // JSON-LD `articleBody` replaces a DOM text it more than doubles (a teaser above a paywall).
+        let domScalars = text.unicodeScalars.count
+        let articleBody =
+            inputs.metadata.articleBody
+            ?? JSONLDArticleBody.find(in: inputs.jsonLD, minimumBytes: 2 * max(domScalars, 100))
+        if let articleBody, articleBody.unicodeScalars.count > 2 * max(domScalars, 100) {
             var plain = ParagraphWriter(knownBoilerplate: inputs.knownBoilerplate)
             plain.writePlain(articleBody)
             text = plain.finish()

@@ -336,8 +336,18 @@ public struct HTMLInput: Sendable {
         return nil
     }
 
+    /// Whether a script start tag says `application/ld+json` (ASCII case-insensitive).
     private static func isJSONLD(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let text = String(decoding: tag, as: UTF8.self).lowercased()
-        return text.contains("application/ld+json")
+        let needle: StaticString = "application/ld+json"
+        let length = needle.utf8CodeUnitCount
+        guard tag.count >= length else { return false }
+        var i = tag.startIndex
+        while i + length <= tag.endIndex {
+            var k = 0
+            while k < length, tag[i + k] | 0x20 == needle.utf8Start[k] | 0x20 { k += 1 }
+            if k == length { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -467,7 +467,7 @@ struct ArticleFinder {
         }
         let bestScore = score[Int(best)]
         let threshold = max(10, bestScore * 0.2)
-        let bestClass = facts.classHash[Int(best)]
+        let bestClass = facts.classBytes(best)
         var result: [Piece] = []
         if kinds[Int(parent)] == .container {
             // Inline runs of the parent are paragraphs too.
@@ -511,11 +511,11 @@ struct ArticleFinder {
     }
 
     private func siblingJoins(
-        _ sibling: HTMLTree.NodeID, best: HTMLTree.NodeID, threshold: Float, bestScore: Float, bestClass: UInt64
+        _ sibling: HTMLTree.NodeID, best: HTMLTree.NodeID, threshold: Float, bestScore: Float, bestClass: ArraySlice<UInt8>
     ) -> Bool {
         if sibling == best { return true }
         var bonus: Float = 0
-        if bestClass != 0, facts.classHash[Int(sibling)] == bestClass { bonus += bestScore * 0.2 }
+        if !bestClass.isEmpty, facts.classBytes(sibling) == bestClass { bonus += bestScore * 0.2 }
         if hasScore[Int(sibling)], score[Int(sibling)] + bonus >= threshold { return true }
         guard kinds[Int(sibling)] == .paragraph else { return false }
         let length = chars[Int(sibling)]

@@ -40,40 +40,38 @@ struct ElementHints: OptionSet, Sendable {
         return weight
     }
 
-    /// The hints of element `node`, and a hash of its class attribute (0 when it has none).
-    static func of(_ node: HTMLTree.NodeID, in tree: HTMLTree, matcher: HintMatcher) -> (ElementHints, UInt64) {
-        let element = tree.nodes[Int(node)]
-        guard element.count > 0 else { return ([], 0) }
+    /// The hints of an element. `attributes` and `values` are the tree's attribute arrays.
+    static func of(
+        _ element: HTMLTree.Node, attributes: UnsafeBufferPointer<HTMLTree.Attribute>,
+        values: UnsafeBufferPointer<UInt8>, matcher: HintMatcher
+    ) -> ElementHints {
         var hints: ElementHints = []
-        var classHash: UInt64 = 0
-        let values = tree.attributeValues
         var classFound: HintMatcher.Category = []
         var idFound: HintMatcher.Category = []
+        var classValue = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         for index in Int(element.start)..<Int(element.start + element.count) {
-            let attribute = tree.attributes[index]
-            let start = Int(attribute.valueStart)
-            let value = values[start..<start + Int(attribute.valueLength)]
+            let attribute = attributes[index]
+            let value = UnsafeBufferPointer(
+                rebasing: values[Int(attribute.valueStart)..<Int(attribute.valueStart + attribute.valueLength)])
             switch attribute.name {
             case .class:
                 guard !value.isEmpty else { break }
                 hints.insert(.hasClass)
+                classValue = value
                 classFound = matcher.categories(in: value)
                 if classFound.contains(.positive) { hints.insert(.classPositive) }
-                if classFound.contains(.negative) || HintMatcher.hasToken("hid", in: value) {
-                    hints.insert(.classNegative)
+                if classFound.contains(.negative) { hints.insert(.classNegative) }
+                if classFound.contains(.tokenCandidate) {
+                    let tokens = tokenHints(value)
+                    if tokens.hid { hints.insert(.classNegative) }
+                    if tokens.share { hints.insert(.share) }
                 }
-                if HintMatcher.hasToken("share", in: value) || HintMatcher.hasToken("sharedaddy", in: value) {
-                    hints.insert(.share)
-                }
-                classHash = hash(value)
             case .id:
                 guard !value.isEmpty else { break }
                 idFound = matcher.categories(in: value)
                 if idFound.contains(.positive) { hints.insert(.idPositive) }
                 if idFound.contains(.negative) { hints.insert(.idNegative) }
-                if HintMatcher.hasToken("share", in: value) || HintMatcher.hasToken("sharedaddy", in: value) {
-                    hints.insert(.share)
-                }
+                if idFound.contains(.tokenCandidate), tokenHints(value).share { hints.insert(.share) }
             case .hidden:
                 hints.insert(.hidden)
             case .ariaHidden:
@@ -87,11 +85,11 @@ struct ElementHints: OptionSet, Sendable {
                 if equalsIgnoringCase(value, "author") { hints.insert(.byline) }
             case .itemprop:
                 if contains(value, "author") { hints.insert(.byline) }
-                if equalsIgnoringCase(value, "articleBody") { hints.insert(.articleBody) }
+                if equalsIgnoringCase(value, "articlebody") { hints.insert(.articleBody) }
             case .href:
-                if value.count > 1, value.first == UInt8(ascii: "#") { hints.insert(.fragmentLink) }
+                if value.count > 1, value[0] == UInt8(ascii: "#") { hints.insert(.fragmentLink) }
             case .src:
-                if isVideo(value) { hints.insert(.video) }
+                if TagTraits.of(element.tag).contains(.embed), isVideo(value) { hints.insert(.video) }
             default:
                 break
             }
@@ -100,70 +98,73 @@ struct ElementHints: OptionSet, Sendable {
         if both.contains(.unlikely) { hints.insert(.unlikely) }
         if both.contains(.maybe) { hints.insert(.maybeCandidate) }
         if both.contains(.byline) { hints.insert(.byline) }
-        if hints.contains(.hidden), hints.contains(.hasClass),
-            let names = tree.attribute(.class, of: node), names.contains("fallback-image")
-        {
+        if hints.contains(.hidden), contains(classValue, "fallback-image") {
             // Readability keeps aria-hidden "fallback-image" elements (maths rendered as images).
             hints.remove(.hidden)
         }
-        return (hints, classHash)
+        return hints
+    }
+
+    /// Whole-word tokens (split at anything but ASCII letters and digits): `hid`, and `share` or `sharedaddy`.
+    private static func tokenHints(_ value: UnsafeBufferPointer<UInt8>) -> (hid: Bool, share: Bool) {
+        var hid = false
+        var share = false
+        var start = 0
+        let n = value.count
+        while start < n {
+            while start < n, !HintMatcher.isAlphanumeric(value[start]) { start += 1 }
+            var end = start
+            while end < n, HintMatcher.isAlphanumeric(value[end]) { end += 1 }
+            let token = UnsafeBufferPointer(rebasing: value[start..<end])
+            switch token.count {
+            case 3: hid = hid || equalsIgnoringCase(token, "hid")
+            case 5: share = share || equalsIgnoringCase(token, "share")
+            case 10: share = share || equalsIgnoringCase(token, "sharedaddy")
+            default: break
+            }
+            start = end
+        }
+        return (hid, share)
     }
 
     private static let unlikelyRoles: [StaticString] = [
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
     ]
 
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h | 1
-    }
-
-    private static func equalsIgnoringCase(_ value: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        let trimmed = trim(value)
-        guard trimmed.count == word.utf8CodeUnitCount else { return false }
-        var k = 0
-        for byte in trimmed {
-            guard HintMatcher.lower(byte) == HintMatcher.lower(word.utf8Start[k]) else { return false }
-            k += 1
-        }
+    /// Whether the value, without surrounding whitespace, is `word` (given in lower case) in any case.
+    private static func equalsIgnoringCase(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        var start = 0
+        var end = value.count
+        while start < end, value[start] <= 0x20 { start += 1 }
+        while end > start, value[end - 1] <= 0x20 { end -= 1 }
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        for k in 0..<(end - start) where HintMatcher.lower(value[start + k]) != word.utf8Start[k] { return false }
         return true
     }
 
-    private static func contains(_ value: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+    /// Whether the value contains `word` (given in lower case) in any case.
+    private static func contains(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
         let length = word.utf8CodeUnitCount
         guard value.count >= length else { return false }
-        var i = value.startIndex
-        while i + length <= value.endIndex {
+        for i in 0...(value.count - length) {
             var k = 0
             while k < length, HintMatcher.lower(value[i + k]) == word.utf8Start[k] { k += 1 }
             if k == length { return true }
-            i += 1
         }
         return false
     }
 
-    private static func trim(_ value: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = value
-        while let first = slice.first, first <= 0x20 { slice = slice.dropFirst() }
-        while let last = slice.last, last <= 0x20 { slice = slice.dropLast() }
-        return slice
-    }
-
     /// `display: none` or `visibility: hidden` in an inline style.
-    private static func styleHides(_ value: ArraySlice<UInt8>) -> Bool {
+    private static func styleHides(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard contains(value, "none") || contains(value, "hidden") else { return false }
         var compact: [UInt8] = []
         compact.reserveCapacity(value.count)
         for byte in value where byte > 0x20 { compact.append(HintMatcher.lower(byte)) }
-        let slice = compact[...]
-        return contains(slice, "display:none") || contains(slice, "visibility:hidden")
+        return compact.withUnsafeBufferPointer { contains($0, "display:none") || contains($0, "visibility:hidden") }
     }
 
     /// Players Readability keeps as article media.
-    private static func isVideo(_ value: ArraySlice<UInt8>) -> Bool {
+    private static func isVideo(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         contains(value, "youtube.com") || contains(value, "youtube-nocookie.com") || contains(value, "vimeo.com")
             || contains(value, "dailymotion.com")
     }

@@ -1,6 +1,7 @@
 /// Finds the keywords that class names and ids use to say what an element is ("comment", "article-body",
-/// "share-bar"…). Matching is a case-insensitive substring search over bytes, the way Readability's regular
-/// expressions match, done with one table of keywords bucketed by their first byte: no `String`, no regex.
+/// "sidebar"…). Matching is a case-insensitive substring search over bytes, the way Readability's regular
+/// expressions match: a bit set of (hashed) first three bytes of the keywords rejects most positions at once, and
+/// the few left are compared against the keywords that start with that byte. No `String`, no regex.
 struct HintMatcher: Sendable {
     /// Categories of keywords.
     struct Category: OptionSet, Sendable {
@@ -15,15 +16,20 @@ struct HintMatcher: Sendable {
         static let maybe = Category(rawValue: 1 << 3)
         /// A byline.
         static let byline = Category(rawValue: 1 << 4)
+        /// Holds "hid" or "share": whole-word tests follow.
+        static let tokenCandidate = Category(rawValue: 1 << 5)
     }
 
-    private struct Keyword {
-        var bytes: [UInt8]
-        var category: Category
-    }
-
-    /// Keywords by first byte.
-    private var buckets: [[Keyword]]
+    /// Keyword bytes, one after the other.
+    private let pool: [UInt8]
+    /// Per keyword, sorted by first byte: start in `pool`, length, categories.
+    private let starts: [Int32]
+    private let lengths: [Int32]
+    private let categories: [Category]
+    /// Keywords starting with byte b are `firstIndex[b] ..< firstIndex[b + 1]`.
+    private let firstIndex: [Int32]
+    /// Bit `triple(b0, b1, b2)` is set when a keyword starts with the bytes b0 b1 b2.
+    private let tripleBits: [UInt64]
 
     /// The matcher used by the extractor.
     static let standard = HintMatcher()
@@ -53,54 +59,67 @@ struct HintMatcher: Sendable {
                 "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
             ], .negative)
         add(["byline", "author", "dateline", "writtenby", "p-author"], .byline)
-        var buckets = [[Keyword]](repeating: [], count: 256)
-        for (word, category) in byWord.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(word.utf8)
-            buckets[Int(bytes[0])].append(Keyword(bytes: bytes, category: category))
+        add(["hid", "share"], .tokenCandidate)
+        let sorted = byWord.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        var pool: [UInt8] = []
+        var starts: [Int32] = []
+        var lengths: [Int32] = []
+        var categories: [Category] = []
+        var firstIndex = [Int32](repeating: 0, count: 257)
+        var tripleBits = [UInt64](repeating: 0, count: 1024)
+        for (bytes, category) in sorted {
+            starts.append(Int32(pool.count))
+            lengths.append(Int32(bytes.count))
+            categories.append(category)
+            pool += bytes
+            firstIndex[Int(bytes[0]) + 1] += 1
+            precondition(bytes.count >= 3, "keywords have three bytes or more")
+            let triple = Self.triple(bytes[0], bytes[1], bytes[2])
+            tripleBits[triple >> 6] |= 1 << UInt64(triple & 63)
         }
-        self.buckets = buckets
+        for b in 0..<256 { firstIndex[b + 1] += firstIndex[b] }
+        self.pool = pool
+        self.starts = starts
+        self.lengths = lengths
+        self.categories = categories
+        self.firstIndex = firstIndex
+        self.tripleBits = tripleBits
     }
 
     /// The categories of every keyword found in `value` (ASCII letters compared case-insensitively).
-    func categories(in value: ArraySlice<UInt8>) -> Category {
+    func categories(in value: UnsafeBufferPointer<UInt8>) -> Category {
+        let n = value.count
+        guard n >= 3 else { return [] }
         var found: Category = []
-        let start = value.startIndex
-        let end = value.endIndex
-        var i = start
-        while i < end {
-            let first = Self.lower(value[i])
-            let bucket = buckets[Int(first)]
-            if !bucket.isEmpty {
-                for keyword in bucket where !found.isSuperset(of: keyword.category) {
-                    let length = keyword.bytes.count
-                    guard i + length <= end else { continue }
-                    var k = 1
-                    while k < length, Self.lower(value[i + k]) == keyword.bytes[k] { k += 1 }
-                    if k == length { found.formUnion(keyword.category) }
+        pool.withUnsafeBufferPointer { pool in
+            tripleBits.withUnsafeBufferPointer { bits in
+                var b0 = Self.lower(value[0])
+                var b1 = Self.lower(value[1])
+                for i in 0..<(n - 2) {
+                    let b2 = Self.lower(value[i + 2])
+                    let triple = Self.triple(b0, b1, b2)
+                    let first = b0
+                    b0 = b1
+                    b1 = b2
+                    guard bits[triple >> 6] & (1 << UInt64(triple & 63)) != 0 else { continue }
+                    for k in Int(firstIndex[Int(first)])..<Int(firstIndex[Int(first) + 1]) {
+                        let length = Int(lengths[k])
+                        guard i + length <= n, !found.isSuperset(of: categories[k]) else { continue }
+                        let start = Int(starts[k])
+                        var j = 1
+                        while j < length, Self.lower(value[i + j]) == pool[start + j] { j += 1 }
+                        if j == length { found.formUnion(categories[k]) }
+                    }
                 }
             }
-            i += 1
         }
         return found
     }
 
-    /// Whether `value` holds `word` as a whole token, tokens being split at characters other than ASCII letters
-    /// and digits (so `share` matches `share-bar` and `post_share` but not `shares`).
-    static func hasToken(_ word: StaticString, in value: ArraySlice<UInt8>) -> Bool {
-        let length = word.utf8CodeUnitCount
-        let bytes = word.utf8Start
-        var i = value.startIndex
-        let end = value.endIndex
-        while i < end {
-            // Start of a token?
-            if isAlphanumeric(value[i]), i == value.startIndex || !isAlphanumeric(value[i - 1]) {
-                var k = 0
-                while k < length, i + k < end, lower(value[i + k]) == bytes[k] { k += 1 }
-                if k == length, i + k == end || !isAlphanumeric(value[i + k]) { return true }
-            }
-            i += 1
-        }
-        return false
+    /// A 16-bit hash of three bytes.
+    @inline(__always) private static func triple(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
+        let key = UInt32(b0) << 16 | UInt32(b1) << 8 | UInt32(b2)
+        return Int((key &* 0x9E37_79B1) >> 16)
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {

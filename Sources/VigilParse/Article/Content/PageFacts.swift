@@ -20,8 +20,6 @@ struct PageFacts: Sendable {
     let tree: HTMLTree
     /// Attribute hints of each element.
     var hints: [ElementHints]
-    /// Hash of each element's class attribute (0 when none), to compare siblings' classes.
-    var classHash: [UInt64]
     /// Visible characters of each subtree (Unicode scalars; a whitespace run counts as one), before any removal.
     var chars: [Int32]
     /// Commas of each subtree (Latin, Arabic, CJK and other comma characters).
@@ -36,7 +34,6 @@ struct PageFacts: Sendable {
         self.tree = tree
         let n = tree.count
         hints = [ElementHints](repeating: [], count: n)
-        classHash = [UInt64](repeating: 0, count: n)
         chars = [Int32](repeating: 0, count: n)
         commas = [Int32](repeating: 0, count: n)
         flags = [Flags](repeating: .allPhrasing, count: n)
@@ -46,18 +43,23 @@ struct PageFacts: Sendable {
         let brCode = HTMLTag.br.code
         let hrCode = HTMLTag.hr.code
         var foundBody = false
-        for id in 1..<n {
-            let node = tree.nodes[id]
-            if node.tag == textCode { continue }
-            if !foundBody, node.tag == HTMLTag.body.code {
-                body = HTMLTree.NodeID(id)
-                foundBody = true
-            }
-            if node.count > 0 {
-                (hints[id], classHash[id]) = ElementHints.of(HTMLTree.NodeID(id), in: tree, matcher: matcher)
-            }
-            if node.tag == brCode, Self.nextIsBreak(tree, after: node.nextSibling) {
-                flags[Int(node.parent)].insert(.hasBreakChain)
+        tree.attributes.withUnsafeBufferPointer { attributes in
+            tree.attributeValues.withUnsafeBufferPointer { values in
+                for id in 1..<n {
+                    let node = tree.nodes[id]
+                    if node.tag == textCode { continue }
+                    if !foundBody, node.tag == HTMLTag.body.code {
+                        body = HTMLTree.NodeID(id)
+                        foundBody = true
+                    }
+                    if node.count > 0 {
+                        hints[id] = ElementHints.of(
+                            node, attributes: attributes, values: values, matcher: matcher)
+                    }
+                    if node.tag == brCode, Self.nextIsBreak(tree, after: node.nextSibling) {
+                        flags[Int(node.parent)].insert(.hasBreakChain)
+                    }
+                }
             }
         }
         tree.text.withUnsafeBufferPointer { text in
@@ -93,6 +95,18 @@ struct PageFacts: Sendable {
             }
         }
         if n > 0 { subtreeEnd[0] = Int32(n) }
+    }
+
+    /// The class attribute of an element as bytes (empty when it has none).
+    func classBytes(_ node: HTMLTree.NodeID) -> ArraySlice<UInt8> {
+        let element = tree.nodes[Int(node)]
+        guard element.tag != HTMLTag.text.code else { return [] }
+        for index in Int(element.start)..<Int(element.start + element.count)
+        where tree.attributes[index].name == .class {
+            let attribute = tree.attributes[index]
+            return tree.attributeValues[Int(attribute.valueStart)..<Int(attribute.valueStart + attribute.valueLength)]
+        }
+        return []
     }
 
     /// Whether the next non-blank sibling is a `br`.
