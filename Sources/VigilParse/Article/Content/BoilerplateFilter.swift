@@ -7,6 +7,8 @@
 struct BoilerplateFilter {
     /// Share of the article's characters that named blocks may take at most.
     static let namedShare: Float = 0.5
+    /// Characters below which a figure caption counts as a credit.
+    static let creditLength: Int32 = 80
     /// Characters below which a paragraph that is only a link counts as a link line.
     static let linkLineLength: Int32 = 200
 
@@ -33,6 +35,7 @@ struct BoilerplateFilter {
             for id in named { finder.remove(id) }
         }
         for id in collect(roots, finder: finder, isLinkLine) { finder.remove(id) }
+        for id in collect(roots, finder: finder, isCredit) { finder.remove(id) }
     }
 
     /// The paragraph (or container with the longest inline run) with the most characters.
@@ -89,20 +92,34 @@ struct BoilerplateFilter {
     }
 
     private static func namesBoilerplate(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
-        let tree = finder.tree
-        let element = tree.nodes[Int(node)]
-        guard element.count > 0, element.tag != HTMLTag.article.code, element.tag != HTMLTag.main.code,
+        let element = finder.tree.nodes[Int(node)]
+        guard element.tag != HTMLTag.article.code, element.tag != HTMLTag.main.code,
             !finder.facts.hints[Int(node)].contains(.articleBody)
         else { return false }
+        return names(node, finder: finder, BoilerplateNames.matches)
+    }
+
+    /// Whether the class or id of the node passes `test`.
+    private static func names(
+        _ node: HTMLTree.NodeID, finder: ArticleFinder, _ test: (ArraySlice<UInt8>) -> Bool
+    ) -> Bool {
+        let tree = finder.tree
+        let element = tree.nodes[Int(node)]
+        guard element.count > 0 else { return false }
         for index in Int(element.start)..<Int(element.start + element.count) {
             let attribute = tree.attributes[index]
             guard attribute.name == .class || attribute.name == .id else { continue }
             let start = Int(attribute.valueStart)
-            if BoilerplateNames.matches(tree.attributeValues[start..<start + Int(attribute.valueLength)]) {
-                return true
-            }
+            if test(tree.attributeValues[start..<start + Int(attribute.valueLength)]) { return true }
         }
         return false
+    }
+
+    /// A short caption (`figcaption`, or a block named caption): a photo credit rather than text.
+    private static func isCredit(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        guard finder.chars[Int(node)] < creditLength else { return false }
+        return finder.tree.nodes[Int(node)].tag == HTMLTag.figcaption.code
+            || names(node, finder: finder, BoilerplateNames.namesCaption)
     }
 
     /// A paragraph or heading that is a link with at most a short label before it: "Read more: <link>", or a

@@ -10,8 +10,10 @@ enum BoilerplateNames {
             "comment", "comments", "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "pagination",
             "tags", "taglist", "tagcloud", "outbrain", "taboola", "disqus",
             "advertisement", "advert", "adslot", "sponsored", "authorbio", "authorbox", "byline", "signup",
-            "readmore", "mostread", "mostpopular", "trending", "footnotes",
+            "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit",
         ].map { hash(Array($0.utf8)) })
+    private static let captionWords: Set<UInt64> = Set(
+        ["caption", "captions", "figcaption", "legend", "legende", "bildunterschrift"].map { hash(Array($0.utf8)) })
     private static let pairs: Set<UInt64> = Set(
         [
             "author-bio", "author-box", "author-info", "about-author", "author-card", "author-details",
@@ -24,6 +26,15 @@ enum BoilerplateNames {
 
     /// Whether the name (a class list or an id) contains a boilerplate word or word pair.
     static func matches(_ value: ArraySlice<UInt8>) -> Bool {
+        matches(value, words: words, pairs: pairs)
+    }
+
+    /// Whether the name says caption ("wp-caption", "image-caption", "legende").
+    static func namesCaption(_ value: ArraySlice<UInt8>) -> Bool {
+        matches(value, words: captionWords, pairs: [])
+    }
+
+    private static func matches(_ value: ArraySlice<UInt8>, words: Set<UInt64>, pairs: Set<UInt64>) -> Bool {
         var wordHash = seed
         var wordLength = 0
         var pairHash: UInt64 = 0
