@@ -55,6 +55,9 @@ struct MainText: Sendable, Equatable {
         }
         var writer = ParagraphWriter(knownBoilerplate: inputs.knownBoilerplate)
         if let finder = best?.finder, (best?.length ?? 0) > 0 {
+            for lead in LeadParagraphs.find(finder) {
+                writer.write(tree, root: lead, removed: finder.removed)
+            }
             for piece in finder.pieces {
                 var node = piece.first
                 while node >= 0 {

@@ -99,11 +99,21 @@ struct BoilerplateFilter {
         return names(node, finder: finder, BoilerplateNames.matches)
     }
 
+    /// Whether the class or id of an element names boilerplate or a caption.
+    static func namesBoilerplateOrCaption(_ node: HTMLTree.NodeID, tree: HTMLTree) -> Bool {
+        names(node, tree: tree) { BoilerplateNames.matches($0) || BoilerplateNames.namesCaption($0) }
+    }
+
     /// Whether the class or id of the node passes `test`.
     private static func names(
         _ node: HTMLTree.NodeID, finder: ArticleFinder, _ test: (ArraySlice<UInt8>) -> Bool
     ) -> Bool {
-        let tree = finder.tree
+        names(node, tree: finder.tree, test)
+    }
+
+    private static func names(
+        _ node: HTMLTree.NodeID, tree: HTMLTree, _ test: (ArraySlice<UInt8>) -> Bool
+    ) -> Bool {
         let element = tree.nodes[Int(node)]
         guard element.count > 0 else { return false }
         for index in Int(element.start)..<Int(element.start + element.count) {
