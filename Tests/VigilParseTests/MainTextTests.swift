@@ -246,4 +246,45 @@ import VigilParse
         let html = "<html><body><div>Short note: the office is closed today.</div></body></html>"
         #expect(Self.extract(html).text == "Short note: the office is closed today.")
     }
+
+    @Test func shortCaptionsAndCreditsAreDroppedLongCaptionsKept() {
+        let article = """
+            <p>\(Self.story[0])</p><figure><img src="a.jpg"><figcaption>Photo: Jane Doe / Agency</figcaption></figure>
+            <p>\(Self.story[1])</p><div class="wp-caption"><p class="credit">Bild: Example Media</p></div>
+            <p>\(Self.story[2])</p><figure><img src="b.jpg"><figcaption>Volunteers carry sandbags to the old \
+            canal wall on Wednesday evening, while the water keeps rising behind them.</figcaption></figure>
+            <p>\(Self.story[3])</p>
+            """
+        let text = Self.extract(Self.page(article: article)).text
+        #expect(!text.contains("Jane Doe"))
+        #expect(!text.contains("Example Media"))
+        #expect(text.contains("Volunteers carry sandbags"))
+    }
+
+    @Test func leadBetweenHeadlineAndBodyIsKept() {
+        let html = """
+            <html><head><title>Flood - Example News</title></head><body>
+            <div class="header-area"><h1>River floods lower town</h1>
+            <p class="standfirst">The worst flood in forty years forced hundreds of families from their homes overnight.</p>
+            <p class="date">12 May 2024</p></div>
+            <div class="share-tools"><a href="/s">Share</a></div>
+            <div class="article-body">\(Self.storyHTML)</div>
+            <div class="sidebar"><p>Most read: something else, with commas, and enough length to be seen as text.</p></div>
+            </body></html>
+            """
+        let text = Self.extract(html).text
+        #expect(text.hasPrefix("The worst flood in forty years"))
+        #expect(!text.contains("12 May 2024"))
+        #expect(text.contains(Self.story[3]))
+        #expect(!text.contains("Most read"))
+    }
+
+    @Test func linkListsInsideTheArticleStay() {
+        let article = """
+            \(Self.storyHTML)<p>Useful numbers:</p><ul><li><a href="/a">Flood hotline and shelter list</a></li>
+            <li><a href="/b">Road closures map</a></li></ul>
+            """
+        let text = Self.extract(Self.page(article: article)).text
+        #expect(text.contains(Self.story[0]))
+    }
 }

@@ -54,10 +54,10 @@ struct MainText: Sendable, Equatable {
             }
         }
         var writer = ParagraphWriter(knownBoilerplate: inputs.knownBoilerplate)
-        if let finder = best?.finder, (best?.length ?? 0) > 0 {
-            for lead in LeadParagraphs.find(finder) {
-                writer.write(tree, root: lead, removed: finder.removed)
-            }
+        if var finder = best?.finder, (best?.length ?? 0) > 0 {
+            let leads = LeadParagraphs.find(finder)
+            for lead in leads { finder.restore(lead) }
+            for lead in leads { writer.write(tree, root: lead, removed: finder.removed) }
             for piece in finder.pieces {
                 var node = piece.first
                 while node >= 0 {

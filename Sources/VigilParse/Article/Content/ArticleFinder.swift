@@ -105,6 +105,31 @@ struct ArticleFinder {
     /// Marks a node removed (the caller takes care of its descendants).
     mutating func remove(_ node: HTMLTree.NodeID) { removed[Int(node)] = true }
 
+    /// Takes a subtree back into the text (a lead the attempt had removed with its container), keeping out
+    /// only what is never text: hidden elements, chrome, and elements without readable content.
+    mutating func restore(_ node: HTMLTree.NodeID) {
+        let nodes = tree.nodes
+        let end = Int(facts.subtreeEnd[Int(node)])
+        removed[Int(node)] = false
+        for id in (Int(node) + 1)..<max(Int(node) + 1, end) {
+            let current = nodes[id]
+            let parent = Int(current.parent)
+            if parent != Int(node), removed[parent] {
+                removed[id] = true
+                continue
+            }
+            if TagTraits.of(nodes[parent].tag).contains(.media) {
+                removed[id] = true
+                continue
+            }
+            let traits = TagTraits.of(current.tag)
+            removed[id] =
+                current.tag != HTMLTag.text.code
+                && ((traits.contains(.dropped) && !traits.contains(.media)) || traits.contains(.chrome)
+                    || facts.hints[id].contains(.hidden))
+        }
+    }
+
     /// Whether a node is removed, itself or through an ancestor.
     func isRemoved(_ node: HTMLTree.NodeID) -> Bool { removed[Int(node)] }
 
