@@ -46,7 +46,8 @@ import VigilParse
         var scores: [String: Double] = [:]
         for page in pages {
             let html = try Data(contentsOf: folder.appendingPathComponent(page))
-            let expectedURL = folder.appendingPathComponent(page.replacingOccurrences(of: ".html", with: ".expected.txt"))
+            let expectedURL = folder.appendingPathComponent(
+                page.replacingOccurrences(of: ".html", with: ".expected.txt"))
             let expected = try String(contentsOf: expectedURL, encoding: .utf8)
             let article = ArticleExtractor.extract(html, context: DocumentContext())
             scores[page] = Self.f1(expected: expected, predicted: article.text)

@@ -198,7 +198,8 @@ import VigilParse
 
     @Test func javaScriptAppShellGivesAReason() {
         let scripts = String(repeating: "<script>window.__STATE__ = {\"a\": [1, 2, 3]};</script>\n", count: 200)
-        let html = "<html><head>\(scripts)</head><body><div id=\"root\"></div><noscript>Enable JS</noscript></body></html>"
+        let html =
+            "<html><head>\(scripts)</head><body><div id=\"root\"></div><noscript>Enable JS</noscript></body></html>"
         let article = Self.extract(html)
         #expect(article.text.isEmpty)
         #expect(article.problems.contains { $0.hasPrefix("looks like a JavaScript app shell") })
@@ -236,7 +237,8 @@ import VigilParse
         let slogan = "Example News: independent journalism since 1901, supported by readers like you."
         let html = Self.page(article: Self.storyHTML + "<p>\(slogan)</p>")
         #expect(Self.extract(html).text.contains(slogan))
-        let hash = ArticleExtractor.paragraphHash("  example news:   independent journalism since 1901, supported by readers like you. ")
+        let hash = ArticleExtractor.paragraphHash(
+            "  example news:   independent journalism since 1901, supported by readers like you. ")
         let text = Self.extract(html, knownBoilerplate: [hash]).text
         #expect(!text.contains(slogan))
         #expect(text == Self.story.joined(separator: "\n\n"))

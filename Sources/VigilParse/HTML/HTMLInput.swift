@@ -71,7 +71,8 @@ public struct HTMLInput: Sendable {
         let head = raw.prefix(1024)
         guard !head.isEmpty else { return false }
         var control = 0
-        for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+        for byte in head
+        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
             && byte != 0x1B
         {
             control += 1

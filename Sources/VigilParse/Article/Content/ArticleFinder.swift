@@ -536,7 +536,8 @@ struct ArticleFinder {
     }
 
     private func siblingJoins(
-        _ sibling: HTMLTree.NodeID, best: HTMLTree.NodeID, threshold: Float, bestScore: Float, bestClass: ArraySlice<UInt8>
+        _ sibling: HTMLTree.NodeID, best: HTMLTree.NodeID, threshold: Float, bestScore: Float,
+        bestClass: ArraySlice<UInt8>
     ) -> Bool {
         if sibling == best { return true }
         var bonus: Float = 0
