@@ -5,7 +5,7 @@
 /// or "paywall-on"), nor is `article`, `main` or `itemprop=articleBody`; and named blocks are all kept when
 /// together they would take most of the article.
 struct BoilerplateFilter {
-    /// Share of the article's characters that named blocks may take at most.
+    /// Share of the article's text outside links that named blocks may take at most.
     static let namedShare: Float = 0.5
     /// Characters below which a figure caption counts as a credit.
     static let creditLength: Int32 = 80
@@ -24,14 +24,16 @@ struct BoilerplateFilter {
                 node = tree.nodes[Int(node)].nextSibling
             }
         }
-        var total: Int32 = 0
-        for root in roots where !finder.isRemoved(root) { total += finder.chars[Int(root)] }
+        // Text outside links: navigation named as such is mostly links and does not count against the share.
+        func plainText(_ id: HTMLTree.NodeID) -> Float { Float(finder.chars[Int(id)]) - finder.linkChars[Int(id)] }
+        var total: Float = 0
+        for root in roots where !finder.isRemoved(root) { total += plainText(root) }
         let anchor = longestParagraph(roots, finder: finder)
         let named = collect(roots, finder: finder) { id, finder in
             namesBoilerplate(id, finder: finder) && !finder.isAncestor(id, of: anchor) && id != anchor
         }
-        let namedChars = named.reduce(Int32(0)) { $0 + finder.chars[Int($1)] }
-        if Float(namedChars) <= namedShare * Float(total) {
+        let namedText = named.reduce(Float(0)) { $0 + plainText($1) }
+        if namedText <= namedShare * total {
             for id in named { finder.remove(id) }
         }
         for id in collect(roots, finder: finder, isLinkLine) { finder.remove(id) }

@@ -10,7 +10,7 @@ enum BoilerplateNames {
             "comment", "comments", "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "pagination",
             "tags", "taglist", "tagcloud", "outbrain", "taboola", "disqus",
             "advertisement", "advert", "adslot", "sponsored", "authorbio", "authorbox", "byline", "signup",
-            "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit",
+            "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit", "nav", "navigation", "navbar", "menu", "submenu", "flyout",
         ].map { hash(Array($0.utf8)) })
     private static let captionWords: Set<UInt64> = Set(
         ["caption", "captions", "figcaption", "legend", "legende", "bildunterschrift"].map { hash(Array($0.utf8)) })
