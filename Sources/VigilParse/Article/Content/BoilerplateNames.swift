@@ -10,7 +10,9 @@ enum BoilerplateNames {
             "comment", "comments", "cookie", "cookies", "consent", "breadcrumb", "breadcrumbs", "pagination",
             "tags", "taglist", "tagcloud", "outbrain", "taboola", "disqus",
             "advertisement", "advert", "adslot", "sponsored", "authorbio", "authorbox", "byline", "signup",
-            "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit", "nav", "navigation", "navbar", "menu", "submenu", "flyout",
+            "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit", "nav",
+            "navigation", "navbar", "menu", "submenu", "flyout",
+            "print", "button", "buttons", "toolbar",
         ].map { hash(Array($0.utf8)) })
     private static let captionWords: Set<UInt64> = Set(
         ["caption", "captions", "figcaption", "legend", "legende", "bildunterschrift"].map { hash(Array($0.utf8)) })
@@ -21,7 +23,8 @@ enum BoilerplateNames {
             "most-popular", "post-tags", "article-tags", "entry-tags", "tag-list", "tags-list", "sign-up",
             "you-may", "may-like", "further-reading", "next-article", "previous-article", "post-navigation",
             "article-footer", "entry-footer", "post-footer", "story-footer", "ad-container", "ad-slot",
-            "ad-wrapper", "ad-unit", "social-links", "print-only",
+            "ad-wrapper", "ad-unit", "social-links", "print-only", "view-more", "see-more", "load-more", "show-more",
+            "more-news", "more-from", "also-like",
         ].map { hash(Array($0.utf8)) })
 
     /// Whether the name (a class list or an id) contains a boilerplate word or word pair.
