@@ -289,4 +289,11 @@ import VigilParse
         let text = Self.extract(Self.page(article: article)).text
         #expect(text.contains(Self.story[0]))
     }
+
+    @Test func pageOfNavigationOnlyGivesAReason() {
+        let links = (1...40).map { "<li><a href=\"/s\($0)\">Section number \($0) of the site</a></li>" }.joined()
+        let article = Self.extract("<html><body><nav><ul>\(links)</ul></nav></body></html>")
+        #expect(article.text.isEmpty)
+        #expect(article.problems.contains { $0.hasPrefix("no article text found") })
+    }
 }

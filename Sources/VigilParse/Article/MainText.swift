@@ -101,7 +101,10 @@ struct MainText: Sendable, Equatable {
     private static func emptyReason(facts: PageFacts, pageBytes: Int) -> String {
         let visible = Int(facts.chars[Int(facts.body)])
         if facts.tree.count <= 1 || (visible == 0 && pageBytes < 2048) { return "page has no text" }
-        return "looks like a JavaScript app shell: \(pageBytes) bytes of markup, \(visible) characters of text"
+        if visible < 200 {
+            return "looks like a JavaScript app shell: \(pageBytes) bytes of markup, \(visible) characters of text"
+        }
+        return "no article text found: the page's \(visible) characters of text are navigation, forms or hidden"
     }
 
 }

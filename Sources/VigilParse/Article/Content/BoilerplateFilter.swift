@@ -127,10 +127,12 @@ struct BoilerplateFilter {
         return false
     }
 
-    /// A short caption (`figcaption`, or a block named caption): a photo credit rather than text.
+    /// A short caption (a `figure` or `figcaption` with little text, or a block named caption): a photo credit
+    /// rather than text.
     private static func isCredit(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
         guard finder.chars[Int(node)] < creditLength else { return false }
-        return finder.tree.nodes[Int(node)].tag == HTMLTag.figcaption.code
+        let tag = finder.tree.nodes[Int(node)].tag
+        return tag == HTMLTag.figcaption.code || tag == HTMLTag.figure.code
             || names(node, finder: finder, BoilerplateNames.namesCaption)
     }
 
