@@ -68,12 +68,13 @@ struct MainText: Sendable, Equatable {
             }
         }
         var text = writer.finish()
-        // JSON-LD `articleBody` replaces a DOM text it more than doubles (a teaser above a paywall).
-        let domScalars = text.unicodeScalars.count
+        // JSON-LD `articleBody` replaces a DOM text it more than doubles (a teaser above a paywall); sizes in
+        // UTF-8 bytes, which compare texts in the same script fairly.
+        let domBytes = text.utf8.count
         let articleBody =
             inputs.metadata.articleBody
-            ?? JSONLDArticleBody.find(in: inputs.jsonLD, minimumBytes: 2 * max(domScalars, 100))
-        if let articleBody, articleBody.unicodeScalars.count > 2 * max(domScalars, 100) {
+            ?? JSONLDArticleBody.find(in: inputs.jsonLD, minimumBytes: 2 * max(domBytes, 200))
+        if let articleBody, articleBody.utf8.count > 2 * max(domBytes, 200) {
             var plain = ParagraphWriter(knownBoilerplate: inputs.knownBoilerplate)
             plain.writePlain(articleBody)
             text = plain.finish()

@@ -12,6 +12,7 @@ struct ArticleCleaner {
     /// Cleans `finder`'s pieces in place and returns the characters left in the article.
     static func clean(_ finder: inout ArticleFinder) -> Int {
         var cleaner = ArticleCleaner(finder: finder)
+        finder = .placeholder(facts: finder.facts)  // the cleaner now owns the arrays: no copy on write
         let length = cleaner.run()
         finder = cleaner.finder
         return length

@@ -93,6 +93,32 @@ struct ArticleFinder {
         hasScore = [Bool](repeating: false, count: n)
     }
 
+    /// A finder with no per-node state, to stand in while another value owns the arrays (so that moving them
+    /// out does not copy them).
+    static func placeholder(facts: PageFacts) -> ArticleFinder {
+        var finder = ArticleFinder(facts: facts, options: [], titleTokens: [], hasMetadataByline: true, nodes: 0)
+        finder.pieces = []
+        return finder
+    }
+
+    private init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], hasMetadataByline: Bool, nodes n: Int) {
+        self.facts = facts
+        self.options = options
+        self.titleTokens = titleTokens
+        self.hasMetadataByline = hasMetadataByline
+        removed = []
+        kinds = []
+        chars = []
+        commas = []
+        linkChars = []
+        elementChildren = []
+        runCount = []
+        longestRun = []
+        transparent = []
+        score = []
+        hasScore = []
+    }
+
     /// Runs the finder: marks removals, scores, and selects the pieces of the article.
     mutating func run() {
         guard tree.count > 1 else { return }
