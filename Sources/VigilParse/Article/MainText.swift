@@ -37,7 +37,7 @@ struct MainText: Sendable, Equatable {
         while true {
             var finder = ArticleFinder(
                 facts: facts, options: options, titleTokens: titles,
-                hasMetadataByline: inputs.metadata.author != nil)
+                keepsByline: false)
             finder.run()
             let length = ArticleCleaner.clean(&finder)
             BoilerplateFilter.apply(&finder)

@@ -49,8 +49,9 @@ struct ArticleFinder {
     let options: Options
     /// Lower-cased word tokens of the page titles, to drop the heading that repeats the title.
     let titleTokens: [[[UInt8]]]
-    /// Whether the metadata already has an author (Readability then keeps the byline in the text).
-    let hasMetadataByline: Bool
+    /// Keep the byline in the text (Readability does when the metadata has an author; the extractor does not, so
+    /// that the text is the same whether or not the page's metadata names the author).
+    let keepsByline: Bool
 
     private(set) var removed: [Bool]
     private(set) var kinds: [Kind]
@@ -74,11 +75,11 @@ struct ArticleFinder {
 
     var tree: HTMLTree { facts.tree }
 
-    init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], hasMetadataByline: Bool) {
+    init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], keepsByline: Bool) {
         self.facts = facts
         self.options = options
         self.titleTokens = titleTokens
-        self.hasMetadataByline = hasMetadataByline
+        self.keepsByline = keepsByline
         let n = facts.tree.count
         removed = [Bool](repeating: false, count: n)
         kinds = [Kind](repeating: .other, count: n)
@@ -96,16 +97,16 @@ struct ArticleFinder {
     /// A finder with no per-node state, to stand in while another value owns the arrays (so that moving them
     /// out does not copy them).
     static func placeholder(facts: PageFacts) -> ArticleFinder {
-        var finder = ArticleFinder(facts: facts, options: [], titleTokens: [], hasMetadataByline: true, nodes: 0)
+        var finder = ArticleFinder(facts: facts, options: [], titleTokens: [], keepsByline: true, nodes: 0)
         finder.pieces = []
         return finder
     }
 
-    private init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], hasMetadataByline: Bool, nodes n: Int) {
+    private init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], keepsByline: Bool, nodes n: Int) {
         self.facts = facts
         self.options = options
         self.titleTokens = titleTokens
-        self.hasMetadataByline = hasMetadataByline
+        self.keepsByline = keepsByline
         removed = []
         kinds = []
         chars = []
@@ -171,7 +172,7 @@ struct ArticleFinder {
         let nodes = tree.nodes
         let n = nodes.count
         let textCode = HTMLTag.text.code
-        var bylineFound = hasMetadataByline
+        var bylineFound = keepsByline
         var titleHeadingPending = !titleTokens.isEmpty
         let strip = options.contains(.stripUnlikelys)
         for id in 1..<n {
