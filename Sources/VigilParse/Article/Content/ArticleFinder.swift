@@ -251,7 +251,7 @@ struct ArticleFinder {
     }
 
     /// Readability's `_textSimilarity(title, heading) > 0.75` against any of the titles.
-    private func headingRepeatsTitle(_ node: HTMLTree.NodeID) -> Bool {
+    func headingRepeatsTitle(_ node: HTMLTree.NodeID) -> Bool {
         guard facts.chars[Int(node)] > 0, facts.chars[Int(node)] < 400 else { return false }
         let heading = TitleTokens.tokens(of: Array(tree.collapsedText(node).utf8))
         guard !heading.isEmpty else { return false }

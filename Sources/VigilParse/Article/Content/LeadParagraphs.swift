@@ -53,7 +53,14 @@ enum LeadParagraphs {
                 id = facts.subtreeEnd[Int(id)]
                 continue
             }
-            let isParagraph = node.tag == HTMLTag.p.code || (finder.kinds[Int(id)] == .paragraph)
+            // A heading this long under the headline is a deck (subtitle), part of the lead.
+            let isParagraph =
+                node.tag == HTMLTag.p.code || finder.kinds[Int(id)] == .paragraph
+                || (traits.contains(.heading) && node.tag != HTMLTag.h1.code)
+            if isParagraph, traits.contains(.heading), finder.headingRepeatsTitle(id) {
+                id = facts.subtreeEnd[Int(id)]
+                continue
+            }
             if isParagraph {
                 let chars = facts.chars[Int(id)]
                 if chars >= minimumLength, linkDensity(id, finder: finder) < 0.2, !holdsTime(id, facts: facts) {
