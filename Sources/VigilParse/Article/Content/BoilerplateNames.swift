@@ -12,7 +12,8 @@ enum BoilerplateNames {
             "advertisement", "advert", "adslot", "sponsored", "authorbio", "authorbox", "byline", "signup",
             "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit", "nav",
             "navigation", "navbar", "menu", "submenu", "flyout",
-            "print", "button", "buttons", "toolbar",
+            "print", "button", "buttons", "toolbar", "date", "dates", "dateline", "timestamp", "pubdate", "rating",
+            "ratings", "dropdown", "sources",
         ].map { hash(Array($0.utf8)) })
     private static let captionWords: Set<UInt64> = Set(
         ["caption", "captions", "figcaption", "legend", "legende", "bildunterschrift"].map { hash(Array($0.utf8)) })
