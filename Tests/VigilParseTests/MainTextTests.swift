@@ -249,15 +249,18 @@ import VigilParse
         #expect(Self.extract(html).text == "Short note: the office is closed today.")
     }
 
-    @Test func shortCaptionsAndCreditsAreDroppedLongCaptionsKept() {
+    @Test func creditsAreDroppedCaptionsKept() {
         let article = """
             <p>\(Self.story[0])</p><figure><img src="a.jpg"><figcaption>Photo: Jane Doe / Agency</figcaption></figure>
             <p>\(Self.story[1])</p><div class="wp-caption"><p class="credit">Bild: Example Media</p></div>
             <p>\(Self.story[2])</p><figure><img src="b.jpg"><figcaption>Volunteers carry sandbags to the old \
             canal wall on Wednesday evening, while the water keeps rising behind them.</figcaption></figure>
-            <p>\(Self.story[3])</p>
+            <p>\(Self.story[3])</p><figure><img src="c.jpg"><figcaption>Rescuers at the bridge.</figcaption></figure>
+            <figure><img src="d.jpg"><figcaption>© Example Agency</figcaption></figure>
             """
         let text = Self.extract(Self.page(article: article)).text
+        #expect(text.contains("Rescuers at the bridge."))
+        #expect(!text.contains("Example Agency"))
         #expect(!text.contains("Jane Doe"))
         #expect(!text.contains("Example Media"))
         #expect(text.contains("Volunteers carry sandbags"))
@@ -295,5 +298,16 @@ import VigilParse
         let article = Self.extract("<html><body><nav><ul>\(links)</ul></nav></body></html>")
         #expect(article.text.isEmpty)
         #expect(article.problems.contains { $0.hasPrefix("no article text found") })
+    }
+
+    @Test func adPlaceholdersAndMetaLinesAreDropped() {
+        let article = """
+            <header><a class="section-label" href="/world">World</a><h1>River floods lower town</h1>
+            <div class="article-meta"><span>Jane Doe</span> <span>12 May 2024</span></div></header>
+            <p>\(Self.story[0])</p><div class="slot"><span>Advertisement</span></div><p>\(Self.story[1])</p>
+            <p>\(Self.story[2])</p><div><span>Anzeige</span></div><p>\(Self.story[3])</p>
+            """
+        let text = Self.extract(Self.page(head: "<title>River floods lower town</title>", article: article)).text
+        #expect(text == Self.story.joined(separator: "\n\n"))
     }
 }

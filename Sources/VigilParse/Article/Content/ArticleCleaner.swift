@@ -204,7 +204,7 @@ struct ArticleCleaner {
         if !isList, weight < 25, linkDensity > 0.2 { remove = true }
         if weight >= 25, linkDensity > 0.5 { remove = true }
         if images == 0, !aggregate.textish { remove = true }
-        if !remove, length > 1, length <= 16, isAdOrLoadingText(node) { return true }
+        if !remove, length > 1, length <= 16, BoilerplateFilter.isPlaceholder(node, finder: finder) { return true }
         if isList, remove {
             // A simple list of images stays.
             var child = tree.nodes[Int(node)].firstChild
@@ -229,42 +229,6 @@ struct ArticleCleaner {
             child = tree.nodes[Int(child)].nextSibling
         }
         return count
-    }
-
-    /// Readability's ad and loading placeholders ("Advertisement", "Werbung", "Loading…"), as bytes with ASCII
-    /// letters in lower case (other scripts listed in their usual cases).
-    private static let placeholders: Set<[UInt8]> = {
-        var words = [
-            "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "Реклама",
-            "РЕКЛАМА", "anuncio", "PUBLICITÉ",
-        ]
-        for loading in ["loading", "正在加载", "загрузка", "Загрузка", "ЗАГРУЗКА", "chargement", "cargando"] {
-            words += [loading, loading + "…", loading + "..."]
-        }
-        return Set(words.map { Array($0.utf8) })
-    }()
-
-    /// Whether the text of a small node is only an ad or loading placeholder.
-    private func isAdOrLoadingText(_ node: HTMLTree.NodeID) -> Bool {
-        var bytes: [UInt8] = []
-        var pendingSpace = false
-        for id in node..<facts.subtreeEnd[Int(node)] where !finder.isRemoved(id) {
-            let current = tree.nodes[Int(id)]
-            guard current.tag == HTMLTag.text.code else { continue }
-            for byte in tree.text[Int(current.start)..<Int(current.start + current.count)] {
-                if PageFacts.isSpace(byte) {
-                    pendingSpace = !bytes.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(HintMatcher.lower(byte))
-                if bytes.count > 40 { return false }
-            }
-        }
-        return Self.placeholders.contains(bytes)
     }
 
     private mutating func insideDataTable(_ node: HTMLTree.NodeID) -> Bool {

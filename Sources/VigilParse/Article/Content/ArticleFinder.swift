@@ -160,6 +160,29 @@ struct ArticleFinder {
     /// Whether a node is removed, itself or through an ancestor.
     func isRemoved(_ node: HTMLTree.NodeID) -> Bool { removed[Int(node)] }
 
+    /// Recounts the live characters and link characters of a subtree after removals inside it.
+    mutating func recount(_ root: HTMLTree.NodeID) {
+        let nodes = tree.nodes
+        let start = Int(root)
+        let end = Int(facts.subtreeEnd[start])
+        for id in start..<end where nodes[id].tag != HTMLTag.text.code {
+            chars[id] = 0
+            linkChars[id] = 0
+        }
+        for id in stride(from: end - 1, through: start, by: -1) where !removed[id] {
+            let node = nodes[id]
+            if node.tag == HTMLTag.text.code {
+                chars[id] = facts.chars[id]
+            } else if node.tag == HTMLTag.a.code {
+                linkChars[id] = Float(chars[id]) * (facts.hints[id].contains(.fragmentLink) ? 0.3 : 1)
+            }
+            guard id > start else { continue }
+            let parent = Int(node.parent)
+            chars[parent] += chars[id]
+            linkChars[parent] += linkChars[id]
+        }
+    }
+
     /// Updates a node's live statistics after the cleaner removed some of its content.
     mutating func setStatistics(_ node: HTMLTree.NodeID, chars: Int32, linkChars: Float) {
         self.chars[Int(node)] = chars

@@ -36,8 +36,10 @@ struct BoilerplateFilter {
         if namedText <= namedShare * total {
             for id in named { finder.remove(id) }
         }
+        for root in roots where !finder.isRemoved(root) { finder.recount(root) }
         for id in collect(roots, finder: finder, isLinkLine) { finder.remove(id) }
         for id in collect(roots, finder: finder, isCredit) { finder.remove(id) }
+        for id in collect(roots, finder: finder, isPlaceholderBlock) { finder.remove(id) }
     }
 
     /// The paragraph (or container with the longest inline run) with the most characters.
@@ -127,13 +129,44 @@ struct BoilerplateFilter {
         return false
     }
 
-    /// A short caption (a `figure` or `figcaption` with little text, or a block named caption): a photo credit
-    /// rather than text.
+    /// A short caption (a `figure` or `figcaption`, or a block named caption) that reads like a credit: a label
+    /// and a colon near its start ("Foto: …", "Credit: …"), a copyright sign, or a slash between names
+    /// ("AFP / Name"). Real captions, even short ones, stay.
     private static func isCredit(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
         guard finder.chars[Int(node)] < creditLength else { return false }
         let tag = finder.tree.nodes[Int(node)].tag
-        return tag == HTMLTag.figcaption.code || tag == HTMLTag.figure.code
-            || names(node, finder: finder, BoilerplateNames.namesCaption)
+        guard
+            tag == HTMLTag.figcaption.code || tag == HTMLTag.figure.code
+                || names(node, finder: finder, BoilerplateNames.namesCaption)
+        else { return false }
+        return readsLikeCredit(node, finder: finder)
+    }
+
+    /// A colon within the first 24 bytes, a © sign, or a slash, in the node's visible text.
+    private static func readsLikeCredit(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let tree = finder.tree
+        var seen = 0
+        for id in node..<finder.facts.subtreeEnd[Int(node)] where !finder.isRemoved(id) {
+            let current = tree.nodes[Int(id)]
+            guard current.tag == HTMLTag.text.code else { continue }
+            var previous: UInt8 = 0
+            for byte in tree.text[Int(current.start)..<Int(current.start + current.count)] {
+                if PageFacts.isSpace(byte) { continue }
+                if byte == UInt8(ascii: ":"), seen < 24 { return true }
+                if byte == UInt8(ascii: "/") { return true }
+                if previous == 0xC2, byte == 0xA9 { return true }  // ©
+                previous = byte
+                seen += 1
+            }
+        }
+        return false
+    }
+
+    /// A block whose whole text is an ad or loading placeholder.
+    private static func isPlaceholderBlock(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let chars = finder.chars[Int(node)]
+        guard chars > 1, chars <= 16 else { return false }
+        return isPlaceholder(node, finder: finder)
     }
 
     /// A paragraph or heading that is a link with at most a short label before it: "Read more: <link>", or a
@@ -142,8 +175,14 @@ struct BoilerplateFilter {
         let chars = finder.chars[Int(node)]
         guard chars > 0, chars < 250 else { return false }
         let tag = HTMLTag(code: finder.tree.nodes[Int(node)].tag)
-        guard finder.kinds[Int(node)] == .paragraph || tag.isHeading else { return false }
         let density = finder.linkDensity(node)
+        // Any block but a list or table whose text is all links: a section label, a "more" link.
+        if density >= 0.9, chars < linkLineLength, TagTraits.of(tag.code).contains(.block),
+            !(tag == .ul || tag == .ol || tag == .li || tag == .dl || tag == .table || tag == .tr)
+        {
+            return true
+        }
+        guard finder.kinds[Int(node)] == .paragraph || tag.isHeading else { return false }
         if density >= 0.9, chars < linkLineLength { return true }
         guard density > 0.5 else { return false }
         return labelEndsWithColon(node, finder: finder)
@@ -169,5 +208,44 @@ struct BoilerplateFilter {
             id += 1
         }
         return length > 0 && length <= 40 && last == UInt8(ascii: ":")
+    }
+
+    /// Readability's ad and loading placeholders ("Advertisement", "Werbung", "Loading…"), as bytes with ASCII
+    /// letters in lower case (other scripts listed in their usual cases).
+    static let placeholders: Set<[UInt8]> = {
+        var words = [
+            "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "Реклама",
+            "РЕКЛАМА", "anuncio", "PUBLICITÉ", "anzeige", "reklama", "publicidad", "publicidade", "pubblicità",
+            "advertentie", "annons", "reklame", "mainos", "sponsored", "廣告", "広告", "광고", "إعلان",
+        ]
+        for loading in ["loading", "正在加载", "загрузка", "Загрузка", "ЗАГРУЗКА", "chargement", "cargando"] {
+            words += [loading, loading + "…", loading + "..."]
+        }
+        return Set(words.map { Array($0.utf8) })
+    }()
+
+    /// Whether the text of a small node is only an ad or loading placeholder ("Advertisement", "Loading…").
+    static func isPlaceholder(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
+        let tree = finder.tree
+        let facts = finder.facts
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        for id in node..<facts.subtreeEnd[Int(node)] where !finder.isRemoved(id) {
+            let current = tree.nodes[Int(id)]
+            guard current.tag == HTMLTag.text.code else { continue }
+            for byte in tree.text[Int(current.start)..<Int(current.start + current.count)] {
+                if PageFacts.isSpace(byte) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(HintMatcher.lower(byte))
+                if bytes.count > 40 { return false }
+            }
+        }
+        return placeholders.contains(bytes)
     }
 }

@@ -13,7 +13,9 @@ enum BoilerplateNames {
             "readmore", "mostread", "mostpopular", "trending", "credit", "credits", "copyright", "photocredit", "nav",
             "navigation", "navbar", "menu", "submenu", "flyout",
             "print", "button", "buttons", "toolbar", "date", "dates", "dateline", "timestamp", "pubdate", "rating",
-            "ratings", "dropdown", "sources",
+            "ratings", "dropdown", "sources", "meta", "metadata", "author", "authors", "counter", "controls",
+            "thumbnails",
+            "fullscreen",
         ].map { hash(Array($0.utf8)) })
     private static let captionWords: Set<UInt64> = Set(
         ["caption", "captions", "figcaption", "legend", "legende", "bildunterschrift"].map { hash(Array($0.utf8)) })

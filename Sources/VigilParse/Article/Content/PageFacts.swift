@@ -69,12 +69,14 @@ struct PageFacts: Sendable {
                 if subtreeEnd[id] == 0 { subtreeEnd[id] = Int32(id + 1) }
                 if subtreeEnd[parent] < subtreeEnd[id] { subtreeEnd[parent] = subtreeEnd[id] }
                 if node.tag == textCode {
-                    let (count, commaCount) = Self.count(text, from: Int(node.start), length: Int(node.count))
+                    var (count, commaCount) = Self.count(text, from: Int(node.start), length: Int(node.count))
+                    if count <= 1, Self.isBlank(text, from: Int(node.start), length: Int(node.count)) {
+                        // Whitespace between elements: Readability trims it away, so it counts nothing.
+                        flags[id].insert(.blank)
+                        count = 0
+                    }
                     chars[id] = count
                     commas[id] = commaCount
-                    if count <= 1, Self.isBlank(text, from: Int(node.start), length: Int(node.count)) {
-                        flags[id].insert(.blank)
-                    }
                     chars[parent] += count
                     commas[parent] += commaCount
                     continue
