@@ -50,6 +50,28 @@ struct ByteNameTable: Sendable {
         return mix(h)
     }
 
+    /// The value for the `count` bytes at `name`, or nil.
+    func lookup(_ name: UnsafePointer<UInt8>, count length: Int) -> UInt16? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in 0..<length {
+            h ^= UInt64(name[k])
+            h = h &* 0x100_0000_01b3
+        }
+        var slot = Self.mix(h) & mask
+        return pool.withUnsafeBufferPointer { pool -> UInt16? in
+            while true {
+                let keyLength = Int(lengths[slot])
+                if keyLength < 0 { return nil }
+                if keyLength == length,
+                    let base = pool.baseAddress, memcmp(base + Int(starts[slot]), name, length) == 0
+                {
+                    return values[slot]
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     /// The value for a NUL-terminated name, or nil.
     func lookup(_ name: UnsafePointer<xmlChar>) -> UInt16? {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -237,6 +237,8 @@ public struct HTMLInput: Sendable {
             let n = bytes.count
             var copyFrom = 0
             var i = 0
+            var keptRanges: [Range<Int>] = []
+            keptRanges.reserveCapacity(16)
             while i < n {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
@@ -252,7 +254,13 @@ public struct HTMLInput: Sendable {
                     continue
                 }
                 guard let element = cutElementAt(bytes, lt) else {
-                    i += 1
+                    if let next = rewriteStartTag(
+                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges)
+                    {
+                        i = next
+                    } else {
+                        i += 1
+                    }
                     continue
                 }
                 // Find the end of the start tag, then the matching close tag.
@@ -268,6 +276,106 @@ public struct HTMLInput: Sendable {
             output.append(contentsOf: bytes[copyFrom..<n])
         }
         return output
+    }
+
+    /// Attributes the tree keeps (see `HTMLAttributeName`); the others are dropped here, before libxml2 spends
+    /// time parsing and copying them (a tenth of a page's bytes: `srcset`, `data-*`, event handlers…).
+    private static func keepsAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length > 0, length <= 32 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            for k in 0..<length {
+                let byte = bytes[start + k]
+                base[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) != nil
+        }
+    }
+
+    @inline(__always) private static func isTagSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    /// At a start tag (`<` and a letter), copies it to `output` without the attributes the tree does not keep and
+    /// returns the index after it. Returns nil, changing nothing, for anything that does not parse plainly (an
+    /// unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag that loses no
+    /// attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for a tag).
+    private static func rewriteStartTag(
+        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
+        keptRanges: inout [Range<Int>]
+    ) -> Int? {
+        let n = bytes.count
+        var j = lt + 1
+        guard j < n, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A else { return nil }
+        while j < n, !isTagSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/"),
+            bytes[j] != UInt8(ascii: "<")
+        {
+            j += 1
+        }
+        let nameEnd = j
+        keptRanges.removeAll(keepingCapacity: true)
+        var dropped = false
+        var close = -1  // index of the closing '>'
+        var selfClosing = false
+        while true {
+            while j < n, isTagSpace(bytes[j]) { j += 1 }
+            guard j < n else { return nil }
+            let byte = bytes[j]
+            if byte == UInt8(ascii: ">") {
+                close = j
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                if j + 1 < n, bytes[j + 1] == UInt8(ascii: ">") {
+                    close = j + 1
+                    selfClosing = true
+                    break
+                }
+                j += 1
+                continue
+            }
+            if byte == UInt8(ascii: "<") { return nil }
+            let nameStart = j
+            while j < n, !isTagSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"),
+                bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: "<")
+            {
+                j += 1
+            }
+            let attributeNameEnd = j
+            guard attributeNameEnd > nameStart else { return nil }
+            var k = j
+            while k < n, isTagSpace(bytes[k]) { k += 1 }
+            if k < n, bytes[k] == UInt8(ascii: "=") {
+                k += 1
+                while k < n, isTagSpace(bytes[k]) { k += 1 }
+                guard k < n else { return nil }
+                let quote = bytes[k]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let closing = findByte(bytes, quote, from: k + 1) else { return nil }
+                    j = closing + 1
+                } else {
+                    while k < n, !isTagSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    j = k
+                }
+            }
+            if keepsAttribute(bytes, nameStart, attributeNameEnd) {
+                keptRanges.append(nameStart..<j)
+            } else {
+                dropped = true
+            }
+        }
+        if dropped {
+            output.append(contentsOf: bytes[copyFrom..<nameEnd])
+            for range in keptRanges {
+                output.append(0x20)
+                output.append(contentsOf: bytes[range])
+            }
+            if selfClosing { output.append(UInt8(ascii: "/")) }
+            output.append(UInt8(ascii: ">"))
+            copyFrom = close + 1
+        }
+        return close + 1
     }
 
     private static func nextLessThan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
