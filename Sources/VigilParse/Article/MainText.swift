@@ -1,9 +1,11 @@
 import Foundation
 import VigilCore
 
-/// Finds the main text of a page in its tree: Readability-style scoring (`ArticleFinder`), cleaning
-/// (`ArticleCleaner`) and plain-text output (`ParagraphWriter`), with JSON-LD `articleBody` when the page shows
-/// only part of the article, and a reason in `problems` when no text is found.
+/// Finds the main text of a page in its tree: Readability-style scoring (`ArticleFinder`, retried with fewer
+/// removals while it finds under 500 characters), Readability's cleaning (`ArticleCleaner`), trafilatura-style
+/// boilerplate removal (`BoilerplateFilter`), the lead between headline and body (`LeadParagraphs`) and plain-text
+/// output (`ParagraphWriter`); JSON-LD `articleBody` when the page shows only part of the article, and a reason in
+/// `problems` when no text is found.
 struct MainText: Sendable, Equatable {
     var text: String
     var problems: [String] = []

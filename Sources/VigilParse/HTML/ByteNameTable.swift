@@ -16,6 +16,7 @@ struct ByteNameTable: Sendable {
     private let values: [UInt16]
     private let mask: Int
 
+    /// A table of the given names and values.
     init(_ entries: [(String, UInt16)]) {
         var size = 64
         while size < entries.count * 4 { size <<= 1 }
@@ -41,6 +42,7 @@ struct ByteNameTable: Sendable {
 
     @inline(__always) private static func mix(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h ^ (h >> 29)) }
 
+    /// The FNV-1a hash of a name, mixed, as the table slots it.
     static func hash<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {

@@ -378,18 +378,21 @@ public struct HTMLInput: Sendable {
         return close + 1
     }
 
+    /// Index of the next `<` from `from`.
     private static func nextLessThan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard from < bytes.count, let base = bytes.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(UInt8(ascii: "<")), bytes.count - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Index of the next `byte` from `from`.
     private static func findByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int) -> Int? {
         guard from < bytes.count, let base = bytes.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Index of the next occurrence of `needle` from `from`.
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
         let first = needle.utf8Start[0]
         var i = from

@@ -18,6 +18,7 @@ struct ArticleCleaner {
         return length
     }
 
+    /// Takes over the finder's state.
     private init(finder: ArticleFinder) { self.finder = finder }
 
     /// Per-node aggregates of the live subtree.
@@ -35,6 +36,7 @@ struct ArticleCleaner {
         var hasDataTable = false
         var hasVideo = false
 
+        /// Adds a child's aggregate.
         mutating func add(_ other: Aggregate) {
             chars += other.chars
             commas += other.commas
@@ -51,6 +53,7 @@ struct ArticleCleaner {
         }
     }
 
+    /// Removes share bars and bad headings, then cleans each piece conditionally; returns what is left.
     private mutating func run() -> Int {
         // Every top-level node of the article, and whether it is a whole piece (an element Readability appended)
         // rather than part of a run of inline content.
@@ -221,6 +224,7 @@ struct ArticleCleaner {
         return remove
     }
 
+    /// Element children not removed.
     private func liveElementChildren(_ node: HTMLTree.NodeID) -> Int {
         var count = 0
         var child = tree.nodes[Int(node)].firstChild
@@ -231,6 +235,7 @@ struct ArticleCleaner {
         return count
     }
 
+    /// Whether a data table encloses the node (at any depth, as Readability checks it).
     private mutating func insideDataTable(_ node: HTMLTree.NodeID) -> Bool {
         var current = tree.nodes[Int(node)].parent
         while current > 0 {
@@ -248,6 +253,7 @@ struct ArticleCleaner {
         return result
     }
 
+    /// Readability's data-table rules on the table's subtree: caption, header cells, nesting, rows and columns.
     private static func looksLikeDataTable(_ table: HTMLTree.NodeID, facts: PageFacts) -> Bool {
         let tree = facts.tree
         if facts.hints[Int(table)].contains(.presentation) { return false }

@@ -75,6 +75,7 @@ struct ArticleFinder {
 
     var tree: HTMLTree { facts.tree }
 
+    /// A finder for one attempt, with per-node arrays sized to the page.
     init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], keepsByline: Bool) {
         self.facts = facts
         self.options = options
@@ -102,6 +103,7 @@ struct ArticleFinder {
         return finder
     }
 
+    /// A finder without per-node arrays (see `placeholder`).
     private init(facts: PageFacts, options: Options, titleTokens: [[[UInt8]]], keepsByline: Bool, nodes n: Int) {
         self.facts = facts
         self.options = options
@@ -191,6 +193,8 @@ struct ArticleFinder {
 
     // MARK: Removal
 
+    /// Readability's first walk: marks hidden nodes, chrome, the byline, the title heading and (with
+    /// `stripUnlikelys`) unlikely candidates removed, and sorts `div`s into paragraphs and containers.
     private mutating func markRemovals() {
         let nodes = tree.nodes
         let n = nodes.count
@@ -284,6 +288,7 @@ struct ArticleFinder {
 
     // MARK: Statistics
 
+    /// Characters, commas, link characters and element children of what is left, bottom-up.
     private mutating func computeLiveStatistics() {
         let nodes = tree.nodes
         let textCode = HTMLTag.text.code
@@ -360,6 +365,7 @@ struct ArticleFinder {
         if let current = run { body(current) }
     }
 
+    /// Whether the next live, non-blank sibling is a `br`.
     private func nextIsBreak(after sibling: HTMLTree.NodeID) -> Bool {
         var next = sibling
         while next >= 0 {
@@ -372,6 +378,7 @@ struct ArticleFinder {
         return false
     }
 
+    /// Scores every paragraph-like node and inline run, adding to its ancestors.
     private mutating func scoreParagraphs() {
         let nodes = tree.nodes
         let textCode = HTMLTag.text.code
@@ -421,6 +428,7 @@ struct ArticleFinder {
         return -1
     }
 
+    /// Readability's paragraph score, added to five ancestors with falling weight.
     private mutating func scoreParagraph(chars: Int32, commas: Int32, firstAncestor: HTMLTree.NodeID) {
         guard chars >= 25 else { return }
         let contentScore = 1 + Float(commas + 1) + Float(min(chars / 100, 3))
@@ -441,6 +449,7 @@ struct ArticleFinder {
         }
     }
 
+    /// Makes a node a candidate with its tag and class weight.
     private mutating func initialize(_ node: HTMLTree.NodeID) {
         hasScore[Int(node)] = true
         candidates.append(node)
@@ -464,6 +473,8 @@ struct ArticleFinder {
 
     // MARK: Selection
 
+    /// Picks the top candidate (scaled by link density), moves up where ancestors look as good, and
+    /// collects the siblings that join it.
     private mutating func selectArticle() {
         let body = facts.body
         var top: [HTMLTree.NodeID] = []
@@ -530,10 +541,12 @@ struct ArticleFinder {
         collectSiblings(of: best)
     }
 
+    /// Whether `ancestor` is a proper ancestor of `node` (subtrees are contiguous id ranges).
     func isAncestor(_ ancestor: HTMLTree.NodeID, of node: HTMLTree.NodeID) -> Bool {
         ancestor < node && node < facts.subtreeEnd[Int(ancestor)]
     }
 
+    /// The top candidate and the siblings (elements and inline runs) that score or read well enough.
     private mutating func collectSiblings(of best: HTMLTree.NodeID) {
         let parent = tree.nodes[Int(best)].parent
         guard parent >= 0 else {
@@ -585,6 +598,7 @@ struct ArticleFinder {
         pieces = result
     }
 
+    /// Readability's test for an element sibling of the top candidate.
     private func siblingJoins(
         _ sibling: HTMLTree.NodeID, best: HTMLTree.NodeID, threshold: Float, bestScore: Float,
         bestClass: ArraySlice<UInt8>
@@ -600,6 +614,7 @@ struct ArticleFinder {
         return length > 0 && density == 0 && hasSentenceEnd(sibling, sibling)
     }
 
+    /// Readability's paragraph test for an inline run beside the top candidate.
     private func siblingParagraphJoins(_ run: Run) -> Bool {
         let density = run.chars > 0 ? run.linkChars / Float(run.chars) : 0
         if run.chars > 80 { return density < 0.25 }

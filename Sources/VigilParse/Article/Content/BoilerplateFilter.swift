@@ -95,6 +95,7 @@ struct BoilerplateFilter {
         return found
     }
 
+    /// Whether the class or id names boilerplate (never for `article`, `main` or `itemprop=articleBody`).
     private static func namesBoilerplate(_ node: HTMLTree.NodeID, finder: ArticleFinder) -> Bool {
         let element = finder.tree.nodes[Int(node)]
         guard element.tag != HTMLTag.article.code, element.tag != HTMLTag.main.code,

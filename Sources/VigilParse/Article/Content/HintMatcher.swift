@@ -34,6 +34,7 @@ struct HintMatcher: Sendable {
     /// The matcher used by the extractor.
     static let standard = HintMatcher()
 
+    /// Builds the keyword tables from Readability's patterns.
     init() {
         var byWord: [String: Category] = [:]
         func add(_ words: [String], _ category: Category) {
@@ -122,10 +123,12 @@ struct HintMatcher: Sendable {
         return Int((key &* 0x9E37_79B1) >> 16)
     }
 
+    /// ASCII lower case.
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// An ASCII letter or digit.
     @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
         let l = byte | 0x20
         return (l >= 0x61 && l <= 0x7A) || (byte >= 0x30 && byte <= 0x39)

@@ -60,6 +60,7 @@ enum JSONLDArticleBody {
         }
     }
 
+    /// Every `articleBody` string in a parsed JSON value, depth-limited.
     private static func collect(_ value: Any, into found: inout [String], depth: Int) {
         guard depth < 32 else { return }
         if let dictionary = value as? [String: Any] {

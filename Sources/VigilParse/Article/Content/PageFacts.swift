@@ -30,6 +30,7 @@ struct PageFacts: Sendable {
     /// The `body` element (the document when there is none).
     var body: HTMLTree.NodeID = HTMLTree.root
 
+    /// Computes the facts of every node of `tree`.
     init(tree: HTMLTree) {
         self.tree = tree
         let n = tree.count
@@ -128,10 +129,12 @@ struct PageFacts: Sendable {
         return false
     }
 
+    /// ASCII whitespace.
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
+    /// Whether UTF-8 text is only whitespace (U+00A0 included).
     private static func isBlank(_ text: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Bool {
         var i = start
         let end = start + length

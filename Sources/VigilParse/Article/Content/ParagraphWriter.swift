@@ -15,6 +15,7 @@ struct ParagraphWriter {
     private var paragraphStart = -1
     private var preformatted = 0
 
+    /// A writer that leaves out paragraphs whose hash is in `knownBoilerplate`.
     init(knownBoilerplate: Set<UInt64> = []) {
         self.knownBoilerplate = knownBoilerplate
     }
@@ -86,10 +87,12 @@ struct ParagraphWriter {
         }
     }
 
+    /// Whether a line is only ASCII whitespace.
     private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.allSatisfy { PageFacts.isSpace($0) }
     }
 
+    /// Breaks before a block, a `br` or a cell.
     private mutating func open(_ tag: UInt16) {
         let traits = TagTraits.of(tag)
         if traits.contains(.block) {
@@ -102,6 +105,7 @@ struct ParagraphWriter {
         }
     }
 
+    /// Breaks after a block or a cell.
     private mutating func close(_ tag: UInt16) {
         let traits = TagTraits.of(tag)
         if traits.contains(.block) {
@@ -112,12 +116,14 @@ struct ParagraphWriter {
         }
     }
 
+    /// Ends the paragraph.
     private mutating func paragraphBreak() {
         endParagraph()
         pendingBreak = 2
         pendingSpace = false
     }
 
+    /// Ends the line.
     private mutating func lineBreak() {
         if pendingBreak < 1 { pendingBreak = 1 }
         pendingSpace = false
@@ -150,6 +156,7 @@ struct ParagraphWriter {
         pendingSpace = false
     }
 
+    /// Writes a text node: whitespace collapsed (kept in `pre`), soft hyphens dropped.
     private mutating func writeText(_ text: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) {
         var i = start
         let end = start + count
