@@ -239,6 +239,7 @@ public struct HTMLInput: Sendable {
             var i = 0
             var keptRanges: [Range<Int>] = []
             keptRanges.reserveCapacity(16)
+            let firstBytes = FirstByteSet.attributeNames
             while i < n {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
@@ -255,7 +256,8 @@ public struct HTMLInput: Sendable {
                 }
                 guard let element = cutElementAt(bytes, lt) else {
                     if let next = rewriteStartTag(
-                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges)
+                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges,
+                        firstBytes: firstBytes)
                     {
                         i = next
                     } else {
@@ -280,9 +282,50 @@ public struct HTMLInput: Sendable {
 
     /// Attributes the tree keeps (see `HTMLAttributeName`); the others are dropped here, before libxml2 spends
     /// time parsing and copying them (a tenth of a page's bytes: `srcset`, `data-*`, event handlers…).
-    private static func keepsAttribute(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    private static func keepsAttribute(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstBytes: FirstByteSet
+    ) -> Bool {
         let length = end - start
-        guard length > 0, length <= 32 else { return false }
+        guard length > 0, length <= 32, firstBytes.contains(bytes[start] | 0x20) else { return false }
+        return lookupLowercased(bytes, start, length)
+    }
+
+    /// A set of bytes (the first letters of the kept attribute names), to reject most names with one test.
+    struct FirstByteSet {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        /// The first bytes (ASCII letters lower-cased) of `HTMLAttributeName`'s names.
+        static let attributeNames: FirstByteSet = {
+            var set = FirstByteSet()
+            for name in HTMLAttributeName.byName.keys {
+                if let first = name.utf8.first { set.insert(first | 0x20) }
+            }
+            return set
+        }()
+
+        mutating func insert(_ byte: UInt8) {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+
+        @inline(__always) func contains(_ byte: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: return bits.0 & bit != 0
+            case 1: return bits.1 & bit != 0
+            case 2: return bits.2 & bit != 0
+            default: return bits.3 & bit != 0
+            }
+        }
+    }
+
+    /// Looks an attribute name up in `HTMLAttributeName`'s table, ASCII letters lower-cased.
+    private static func lookupLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             guard let base = buffer.baseAddress else { return false }
             for k in 0..<length {
@@ -303,7 +346,7 @@ public struct HTMLInput: Sendable {
     /// attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for a tag).
     private static func rewriteStartTag(
         _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
-        keptRanges: inout [Range<Int>]
+        keptRanges: inout [Range<Int>], firstBytes: FirstByteSet
     ) -> Int? {
         let n = bytes.count
         var j = lt + 1
@@ -359,7 +402,7 @@ public struct HTMLInput: Sendable {
                     j = k
                 }
             }
-            if keepsAttribute(bytes, nameStart, attributeNameEnd) {
+            if keepsAttribute(bytes, nameStart, attributeNameEnd, firstBytes: firstBytes) {
                 keptRanges.append(nameStart..<j)
             } else {
                 dropped = true
@@ -411,6 +454,12 @@ public struct HTMLInput: Sendable {
 
     /// Index into `cutElements` when a start tag of one begins at `lt`.
     private static func cutElementAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        // Quick reject: the cut elements start with s, n, t or m.
+        guard lt + 1 < bytes.count else { return nil }
+        switch bytes[lt + 1] | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"): break
+        default: return nil
+        }
         for (index, name) in cutElements.enumerated() {
             let end = lt + 1 + name.count
             guard end < bytes.count else { continue }
