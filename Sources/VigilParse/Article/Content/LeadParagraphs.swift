@@ -8,7 +8,7 @@ enum LeadParagraphs {
     /// Most characters taken as lead.
     static let maximumTotal: Int32 = 1200
     /// Most nodes searched between the headline and the article.
-    static let searchLimit = 400
+    static let searchLimit = 1500
 
     /// Lead paragraphs before the article, in document order.
     static func find(_ finder: ArticleFinder) -> [HTMLTree.NodeID] {
