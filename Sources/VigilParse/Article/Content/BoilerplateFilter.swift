@@ -70,7 +70,8 @@ struct BoilerplateFilter {
         return best
     }
 
-    /// The outermost nodes below the roots for which `test` holds.
+    /// The outermost nodes for which `test` holds, below the roots or among them (a sibling Readability added may
+    /// go; the top candidate itself stays).
     private static func collect(
         _ roots: [HTMLTree.NodeID], finder: ArticleFinder, _ test: (HTMLTree.NodeID, ArticleFinder) -> Bool
     ) -> [HTMLTree.NodeID] {
@@ -84,7 +85,9 @@ struct BoilerplateFilter {
             while id < end {
                 if finder.isRemoved(id) {
                     id = subtreeEnd[Int(id)]
-                } else if tree.nodes[Int(id)].tag != textCode, id != root, test(id, finder) {
+                } else if tree.nodes[Int(id)].tag != textCode, id != root || root != finder.topCandidate,
+                    test(id, finder)
+                {
                     found.append(id)
                     id = subtreeEnd[Int(id)]
                 } else {

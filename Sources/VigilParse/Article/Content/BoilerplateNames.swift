@@ -30,17 +30,24 @@ enum BoilerplateNames {
             "more-news", "more-from", "also-like",
         ].map { hash(Array($0.utf8)) })
 
+    /// Stems that make a word boilerplate when they start it ("relatedlinks", "socialmedia", "newsletterbox").
+    private static let stems: Set<UInt64> = Set(
+        ["related", "recommend", "newsletter", "subscri", "social", "breadcrumb", "outbrain", "taboola", "advert"]
+            .map { hash(Array($0.utf8)) })
+
     /// Whether the name (a class list or an id) contains a boilerplate word or word pair.
     static func matches(_ value: ArraySlice<UInt8>) -> Bool {
-        matches(value, words: words, pairs: pairs)
+        matches(value, words: words, pairs: pairs, stems: stems)
     }
 
     /// Whether the name says caption ("wp-caption", "image-caption", "legende").
     static func namesCaption(_ value: ArraySlice<UInt8>) -> Bool {
-        matches(value, words: captionWords, pairs: [])
+        matches(value, words: captionWords, pairs: [], stems: [])
     }
 
-    private static func matches(_ value: ArraySlice<UInt8>, words: Set<UInt64>, pairs: Set<UInt64>) -> Bool {
+    private static func matches(
+        _ value: ArraySlice<UInt8>, words: Set<UInt64>, pairs: Set<UInt64>, stems: Set<UInt64>
+    ) -> Bool {
         var wordHash = seed
         var wordLength = 0
         var pairHash: UInt64 = 0
@@ -83,6 +90,7 @@ enum BoilerplateNames {
             wordHash = step(wordHash, lower)
             pairHash = step(pairHash, lower)
             wordLength += 1
+            if wordLength >= 6, !stems.isEmpty, stems.contains(wordHash) { return true }
             last = byte
         }
         return endWord()
