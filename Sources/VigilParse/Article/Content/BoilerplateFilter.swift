@@ -186,7 +186,11 @@ struct BoilerplateFilter {
         {
             return true
         }
-        guard finder.kinds[Int(node)] == .paragraph || tag.isHeading else { return false }
+        // A paragraph, a heading, or another block of inline content only (a one-line `blockquote`).
+        let inlineBlock =
+            TagTraits.of(tag.code).contains(.block) && finder.facts.flags[Int(node)].contains(.allPhrasing)
+            && tag != .li && tag != .dd && tag != .dt
+        guard finder.kinds[Int(node)] == .paragraph || tag.isHeading || inlineBlock else { return false }
         if density >= 0.9, chars < linkLineLength { return true }
         guard density > 0.5 else { return false }
         return labelEndsWithColon(node, finder: finder)
@@ -203,8 +207,11 @@ struct BoilerplateFilter {
             let current = tree.nodes[Int(id)]
             if current.tag == HTMLTag.a.code { break }
             if current.tag == HTMLTag.text.code, !finder.isRemoved(id) {
-                for byte in tree.text[Int(current.start)..<Int(current.start + current.count)]
-                where !PageFacts.isSpace(byte) {
+                var previous: UInt8 = 0
+                for byte in tree.text[Int(current.start)..<Int(current.start + current.count)] {
+                    defer { previous = byte }
+                    // ASCII whitespace and U+00A0 (C2 A0) do not count.
+                    if PageFacts.isSpace(byte) || byte == 0xC2 || (previous == 0xC2 && byte == 0xA0) { continue }
                     last = byte
                     length += 1
                 }
