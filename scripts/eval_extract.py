@@ -7,7 +7,7 @@ use `make bench-extract`.
 
 Usage: scripts/eval_extract.py [--vigil .build/release/vigil] [--dataset ../shared/extraction] [--source S]
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, resource, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -27,8 +27,11 @@ def main():
     files = [os.path.join(dataset, c['file']) for c in cases]
     by_path = {path: case for path, case in zip(files, cases)}
     start = time.perf_counter()
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run([args.vigil, 'parse', '--html', *files], capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if proc.returncode != 0:
         print(proc.stderr[-2000:], file=sys.stderr)
     os.makedirs(args.out, exist_ok=True)
@@ -44,7 +47,9 @@ def main():
     if args.source:
         score += ['--source', args.source]
     print(subprocess.run(score, capture_output=True, text=True).stdout)
-    print(f'vigil: {len(files)} pages in {seconds:.3f} s = {len(files) / seconds:.0f} pages/s (one process)')
+    print(f'vigil: {len(files)} pages in {seconds:.3f} s = {len(files) / seconds:.0f} pages/s (one process); '
+          f'{1000 * seconds / len(files):.2f} ms/page wall, {1000 * cpu / len(files):.2f} ms/page CPU '
+          f'(process start included; trafilatura 2.3.1 on this machine: 32.3 ms/page)')
     rows = [json.loads(line) for line in open(per_case)]
 
     def badness(row):

@@ -6,21 +6,23 @@ import VigilCore
 /// and every stage is linear in the page.
 public enum ArticleExtractor {
     /// Bumped whenever extraction output may change; stored items extracted by an older version are redone.
-    public static let version = 1
+    public static let version = 2
 
-    /// Extracts the article from an HTML page. Paragraphs whose `paragraphHash` is in `knownBoilerplate` (lines
-    /// the caller has seen on many pages of the same site) are left out.
+    /// Extracts the article from an HTML page. `knownBoilerplate` holds `paragraphHash` values of paragraphs the
+    /// caller has seen on many pages of the same site; such paragraphs are left out of the text.
     public static func extract(
         _ data: Data, context: DocumentContext, knownBoilerplate: Set<UInt64> = []
     ) -> ExtractedArticle {
         let input = HTMLInput(data, contentType: context.contentType)
+        if input.isBinary {
+            return ExtractedArticle(url: context.url, problems: input.problems + ["binary content, not HTML"])
+        }
         let tree = HTMLTreeBuilder.build(input.bytes)
         let metadata = PageMetadata.extract(tree: tree, jsonLD: input.jsonLD, url: context.url)
-        var content = MainText.extract(tree: tree, metadata: metadata)
-        if !knownBoilerplate.isEmpty {
-            content.text = content.text.components(separatedBy: "\n\n")
-                .filter { !knownBoilerplate.contains(paragraphHash($0)) }.joined(separator: "\n\n")
-        }
+        let content = MainText.extract(
+            tree: tree,
+            inputs: MainText.Inputs(
+                metadata: metadata, jsonLD: input.jsonLD, knownBoilerplate: knownBoilerplate, pageBytes: data.count))
         var problems = input.problems + metadata.problems + content.problems
         if content.text.isEmpty, problems.isEmpty {
             problems.append("no article text found")
@@ -32,12 +34,10 @@ public enum ArticleExtractor {
             summary: metadata.summary, problems: problems)
     }
 
-    /// A hash of a paragraph's text that ignores case and white space, for counting repeated lines.
-    public static func paragraphHash(_ paragraph: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in paragraph.lowercased().unicodeScalars where !scalar.properties.isWhitespace {
-            hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
-        }
-        return hash
+    /// The hash of a paragraph of extracted text as `knownBoilerplate` expects it: whitespace collapsed, ASCII
+    /// letters lower-cased. Callers count the hashes of the paragraphs (`text` split at blank lines) of a site's
+    /// pages and pass back those seen on many pages.
+    public static func paragraphHash(_ text: String) -> UInt64 {
+        ParagraphWriter.hash(text.utf8)
     }
 }

@@ -16,6 +16,8 @@ public struct HTMLInput: Sendable {
     public var jsonLD: [String]
     /// What went wrong while decoding (a bad charset, invalid bytes, a page cut short).
     public var problems: [String]
+    /// The bytes are not text (an image, an archive, compressed data served as `text/html`): nothing was decoded.
+    public var isBinary = false
 
     /// Largest input read; longer pages are cut (and a problem recorded), keeping time and memory bounded.
     public static let maxInputBytes = 8 * 1024 * 1024
@@ -25,15 +27,57 @@ public struct HTMLInput: Sendable {
     public init(_ data: Data, contentType: String?) {
         var problems: [String] = []
         var raw = [UInt8](data.prefix(Self.maxInputBytes))
+        if Self.looksBinary(raw) {
+            bytes = []
+            charset = "binary"
+            jsonLD = []
+            self.problems = []
+            isBinary = true
+            return
+        }
         if data.count > Self.maxInputBytes {
             problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
         }
         let (utf8, charset) = Self.decode(&raw, contentType: contentType, problems: &problems)
         var jsonLD: [String] = []
         bytes = Self.strip(utf8, jsonLD: &jsonLD)
+        Self.removeNULs(&bytes)
         self.charset = charset
         self.jsonLD = jsonLD
         self.problems = problems
+    }
+
+    /// Drops NUL bytes, at which libxml2's parser would stop reading (browsers ignore them).
+    static func removeNULs(_ bytes: inout [UInt8]) {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        }
+        if hasNUL { bytes.removeAll { $0 == 0 } }
+    }
+
+    // MARK: Binary content
+
+    /// Whether the bytes are binary: a known file signature, or control characters (other than tab, line breaks,
+    /// form feed and escape) in more than 1 in 20 of the first 1,024 bytes. UTF-16 pages have a BOM (see
+    /// `decode`) and are let through.
+    static func looksBinary(_ raw: [UInt8]) -> Bool {
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) { return false }
+        let signatures: [[UInt8]] = [
+            [0x1F, 0x8B], [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF],
+            [0x25, 0x50, 0x44, 0x46], [0x50, 0x4B, 0x03, 0x04], [0x28, 0xB5, 0x2F, 0xFD], [0x42, 0x5A, 0x68],
+        ]
+        for signature in signatures where raw.starts(with: signature) { return true }
+        let head = raw.prefix(1024)
+        guard !head.isEmpty else { return false }
+        var control = 0
+        for byte in head
+        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+            && byte != 0x1B
+        {
+            control += 1
+        }
+        return control * 20 > head.count
     }
 
     // MARK: Character sets
@@ -193,6 +237,9 @@ public struct HTMLInput: Sendable {
             let n = bytes.count
             var copyFrom = 0
             var i = 0
+            var keptRanges: [Range<Int>] = []
+            keptRanges.reserveCapacity(16)
+            let firstBytes = FirstByteSet.attributeNames
             while i < n {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
@@ -208,7 +255,14 @@ public struct HTMLInput: Sendable {
                     continue
                 }
                 guard let element = cutElementAt(bytes, lt) else {
-                    i += 1
+                    if let next = rewriteStartTag(
+                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges,
+                        firstBytes: firstBytes)
+                    {
+                        i = next
+                    } else {
+                        i += 1
+                    }
                     continue
                 }
                 // Find the end of the start tag, then the matching close tag.
@@ -226,18 +280,162 @@ public struct HTMLInput: Sendable {
         return output
     }
 
+    /// Attributes the tree keeps (see `HTMLAttributeName`); the others are dropped here, before libxml2 spends
+    /// time parsing and copying them (a tenth of a page's bytes: `srcset`, `data-*`, event handlers…).
+    private static func keepsAttribute(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstBytes: FirstByteSet
+    ) -> Bool {
+        let length = end - start
+        guard length > 0, length <= 32, firstBytes.contains(bytes[start] | 0x20) else { return false }
+        return lookupLowercased(bytes, start, length)
+    }
+
+    /// A set of bytes (the first letters of the kept attribute names), to reject most names with one test.
+    struct FirstByteSet {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        /// The first bytes (ASCII letters lower-cased) of `HTMLAttributeName`'s names.
+        static let attributeNames: FirstByteSet = {
+            var set = FirstByteSet()
+            for name in HTMLAttributeName.byName.keys {
+                if let first = name.utf8.first { set.insert(first | 0x20) }
+            }
+            return set
+        }()
+
+        mutating func insert(_ byte: UInt8) {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+
+        @inline(__always) func contains(_ byte: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: return bits.0 & bit != 0
+            case 1: return bits.1 & bit != 0
+            case 2: return bits.2 & bit != 0
+            default: return bits.3 & bit != 0
+            }
+        }
+    }
+
+    /// Looks an attribute name up in `HTMLAttributeName`'s table, ASCII letters lower-cased.
+    private static func lookupLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            for k in 0..<length {
+                let byte = bytes[start + k]
+                base[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) != nil
+        }
+    }
+
+    @inline(__always) private static func isTagSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    /// At a start tag (`<` and a letter), copies it to `output` without the attributes the tree does not keep and
+    /// returns the index after it. Returns nil, changing nothing, for anything that does not parse plainly (an
+    /// unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag that loses no
+    /// attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for a tag).
+    private static func rewriteStartTag(
+        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
+        keptRanges: inout [Range<Int>], firstBytes: FirstByteSet
+    ) -> Int? {
+        let n = bytes.count
+        var j = lt + 1
+        guard j < n, (bytes[j] | 0x20) >= 0x61, (bytes[j] | 0x20) <= 0x7A else { return nil }
+        while j < n, !isTagSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/"),
+            bytes[j] != UInt8(ascii: "<")
+        {
+            j += 1
+        }
+        let nameEnd = j
+        keptRanges.removeAll(keepingCapacity: true)
+        var dropped = false
+        var close = -1  // index of the closing '>'
+        var selfClosing = false
+        while true {
+            while j < n, isTagSpace(bytes[j]) { j += 1 }
+            guard j < n else { return nil }
+            let byte = bytes[j]
+            if byte == UInt8(ascii: ">") {
+                close = j
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                if j + 1 < n, bytes[j + 1] == UInt8(ascii: ">") {
+                    close = j + 1
+                    selfClosing = true
+                    break
+                }
+                j += 1
+                continue
+            }
+            if byte == UInt8(ascii: "<") { return nil }
+            let nameStart = j
+            while j < n, !isTagSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">"),
+                bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: "<")
+            {
+                j += 1
+            }
+            let attributeNameEnd = j
+            guard attributeNameEnd > nameStart else { return nil }
+            var k = j
+            while k < n, isTagSpace(bytes[k]) { k += 1 }
+            if k < n, bytes[k] == UInt8(ascii: "=") {
+                k += 1
+                while k < n, isTagSpace(bytes[k]) { k += 1 }
+                guard k < n else { return nil }
+                let quote = bytes[k]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let closing = findByte(bytes, quote, from: k + 1) else { return nil }
+                    j = closing + 1
+                } else {
+                    while k < n, !isTagSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    j = k
+                }
+            }
+            if keepsAttribute(bytes, nameStart, attributeNameEnd, firstBytes: firstBytes) {
+                keptRanges.append(nameStart..<j)
+            } else {
+                dropped = true
+            }
+        }
+        if dropped {
+            output.append(contentsOf: bytes[copyFrom..<nameEnd])
+            for range in keptRanges {
+                output.append(0x20)
+                output.append(contentsOf: bytes[range])
+            }
+            if selfClosing { output.append(UInt8(ascii: "/")) }
+            output.append(UInt8(ascii: ">"))
+            copyFrom = close + 1
+        }
+        return close + 1
+    }
+
+    /// Index of the next `<` from `from`.
     private static func nextLessThan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard from < bytes.count, let base = bytes.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(UInt8(ascii: "<")), bytes.count - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Index of the next `byte` from `from`.
     private static func findByte(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int) -> Int? {
         guard from < bytes.count, let base = bytes.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(byte), bytes.count - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Index of the next occurrence of `needle` from `from`.
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from: Int) -> Int? {
         let first = needle.utf8Start[0]
         var i = from
@@ -256,6 +454,12 @@ public struct HTMLInput: Sendable {
 
     /// Index into `cutElements` when a start tag of one begins at `lt`.
     private static func cutElementAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        // Quick reject: the cut elements start with s, n, t or m.
+        guard lt + 1 < bytes.count else { return nil }
+        switch bytes[lt + 1] | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"): break
+        default: return nil
+        }
         for (index, name) in cutElements.enumerated() {
             let end = lt + 1 + name.count
             guard end < bytes.count else { continue }
@@ -293,8 +497,18 @@ public struct HTMLInput: Sendable {
         return nil
     }
 
+    /// Whether a script start tag says `application/ld+json` (ASCII case-insensitive).
     private static func isJSONLD(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let text = String(decoding: tag, as: UTF8.self).lowercased()
-        return text.contains("application/ld+json")
+        let needle: StaticString = "application/ld+json"
+        let length = needle.utf8CodeUnitCount
+        guard tag.count >= length else { return false }
+        var i = tag.startIndex
+        while i + length <= tag.endIndex {
+            var k = 0
+            while k < length, tag[i + k] | 0x20 == needle.utf8Start[k] | 0x20 { k += 1 }
+            if k == length { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import VigilParse
+
+/// `HTMLInput`: the bytes handed to libxml2 after stripping.
+@Suite struct HTMLInputTests {
+    static func stripped(_ html: String) -> String {
+        String(decoding: HTMLInput(Data(html.utf8), contentType: "text/html; charset=utf-8").bytes, as: UTF8.self)
+    }
+
+    @Test func dropsAttributesTheTreeDoesNotKeep() {
+        #expect(
+            Self.stripped(#"<div class="a" data-x="1" onclick="go()" id=b>t</div>"#) == #"<div class="a" id=b>t</div>"#)
+        #expect(Self.stripped(#"<img SRC="a.jpg" srcset="a 1x, b 2x" ALT='x'/>"#) == #"<img SRC="a.jpg" ALT='x'/>"#)
+        #expect(Self.stripped(#"<p data-a="1"data-b="2"class="c">t</p>"#) == #"<p class="c">t</p>"#)
+        #expect(Self.stripped(#"<input disabled hidden>"#) == #"<input hidden>"#)
+        #expect(
+            Self.stripped(#"<meta property="og:title" content="A > B">"#)
+                == #"<meta property="og:title" content="A > B">"#)
+    }
+
+    @Test func leavesAloneWhatDoesNotParsePlainly() {
+        let unterminated = #"<div data-x="1 class=a>text"#
+        #expect(Self.stripped(unterminated) == unterminated)
+        let broken = #"<div data-x="1" <p class="k">t</p>"#
+        #expect(Self.stripped(broken).contains(#"<p class="k">t</p>"#))
+        #expect(Self.stripped("a < b and c<d") == "a < b and c<d")
+    }
+
+    @Test func aLessThanInsideAValueIsNotATag() {
+        let html = #"<div data-html="<script>alert(1)</script>" class="c">kept text</div>"#
+        #expect(Self.stripped(html) == #"<div class="c">kept text</div>"#)
+    }
+
+    @Test func scriptsAndCommentsAreCutJSONLDKept() {
+        let html = #"<p>a</p><!-- note --><script type="application/ld+json">{"x": 1}</script><script>var a;</script>"#
+        let input = HTMLInput(Data(html.utf8), contentType: nil)
+        #expect(
+            String(decoding: input.bytes, as: UTF8.self)
+                == #"<p>a</p><script type="application/ld+json"></script><script></script>"#)
+        #expect(input.jsonLD == [#"{"x": 1}"#])
+    }
+}
