@@ -1,0 +1,54 @@
+import VigilCore
+
+/// Finds a publication date written in the page for people, for pages whose metadata, `<time>` elements and URL
+/// carry none: short elements whose class says date or publication (`date`, `publish`, `datum`, `fecha`,
+/// `posted`…), read by `PageDate.parseWritten`, outside navigation, footers, asides and comment threads. The first
+/// one after the main heading wins (dates before it belong to the site's header more often than to the article).
+enum DateFinder {
+    /// The date, or nil.
+    static func date(tree: HTMLTree, scan: MetadataScan, language: String?) -> PageDate? {
+        let firstHeading = scan.headings.first ?? 0
+        let count = HTMLTree.NodeID(tree.count)
+        let textCode = HTMLTag.text.code
+        var beforeHeading: PageDate?
+        var id: HTMLTree.NodeID = 1
+        while id < count {
+            defer { id += 1 }
+            let node = tree.nodes[Int(id)]
+            guard node.count > 0, node.tag != textCode, let range = tree.attributeRange(.class, of: id),
+                namesDate(tree.attributeValues[range])
+            else { continue }
+            guard tree.textLength(id, limit: 120) <= 120, !isExcluded(tree, id) else { continue }
+            guard let date = PageDate.parseWritten(tree.collapsedText(id, limit: 120), language: language) else {
+                continue
+            }
+            if id > firstHeading { return date }
+            if beforeHeading == nil { beforeHeading = date }
+        }
+        return beforeHeading
+    }
+
+    /// Whether a class value names a date: "date", "publish", "datum", "fecha", "posted", "time" (any case).
+    private static func namesDate(_ value: ArraySlice<UInt8>) -> Bool {
+        for word: StaticString in ["date", "publish", "datum", "fecha", "posted", "time", "data-"]
+        where HTMLTree.contains(value, word) {
+            return !HTMLTree.contains(value, "update")
+        }
+        return false
+    }
+
+    /// Inside navigation, a footer, an aside, or a list of comments or related articles.
+    private static func isExcluded(_ tree: HTMLTree, _ node: HTMLTree.NodeID) -> Bool {
+        var current = tree.parent(node)
+        while let id = current, id > 0 {
+            let tag = tree.tag(id)
+            if tag == .nav || tag == .footer || tag == .aside || tag == .form { return true }
+            if let range = tree.attributeRange(.class, of: id) {
+                let value = tree.attributeValues[range]
+                if HTMLTree.contains(value, "comment") || HTMLTree.contains(value, "related") { return true }
+            }
+            current = tree.parent(id)
+        }
+        return false
+    }
+}
