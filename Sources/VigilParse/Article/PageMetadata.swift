@@ -192,26 +192,24 @@ struct PageMetadata: Sendable, Equatable {
         }
         machine += scan.metas { $0.hasSuffix("citation_date") || $0.hasSuffix("citation_publication_date") }
         machine += [ld.page?.datePublished, ld.article?.dateCreated, ld.page?.dateCreated]
-        // <time datetime>: the one marked as publication first, else the first.
-        var marked: [String?] = []
-        var unmarked: [String?] = []
-        for node in scan.times {
-            guard let value = tree.attribute(.datetime, of: node) else { continue }
-            if tree.hasAttribute(.pubdate, node) || tree.attribute(.itemprop, of: node, contains: "published")
-                || tree.attribute(.class, of: node, contains: "publish")
-            {
-                marked.append(value)
-            } else {
-                unmarked.append(value)
-            }
+        var chosen: PageDate?
+        var next = 0
+        while next < machine.count, chosen == nil {
+            if let value = machine[next] { chosen = PageDate.parse(value) }
+            next += 1
         }
-        machine += marked + unmarked
-        for (index, value) in machine.enumerated() {
-            guard let value, var date = PageDate.parse(value) else { continue }
-            // A time given in UTC may be written with its local offset elsewhere on the page: keep that offset, so
-            // that the calendar date is the page's.
+        // `<time datetime>` is read when the metadata gave no date, or a date in UTC whose local offset a `<time>`
+        // may show.
+        if chosen?.utcOffset ?? 0 == 0 { machine += timeValues(tree: tree, scan: scan) }
+        while next < machine.count, chosen == nil {
+            if let value = machine[next] { chosen = PageDate.parse(value) }
+            next += 1
+        }
+        if var date = chosen {
+            // A time given in UTC may be written with its local offset elsewhere on the page: keep that offset,
+            // so that the calendar date is the page's.
             if date.utcOffset ?? 0 == 0 {
-                for other in machine[(index + 1)...] {
+                for other in machine[next...].prefix(12) {
                     if let other, let alternative = PageDate.parse(other), let offset = alternative.utcOffset,
                         offset != 0, abs(alternative.date.timeIntervalSince(date.date)) < 60
                     {
@@ -232,6 +230,23 @@ struct PageMetadata: Sendable, Equatable {
         }
         if let date = DateFinder.date(tree: tree, scan: scan, language: language) { return date }
         return modified(tree: tree, scan: scan, ld: ld)
+    }
+
+    /// `datetime` values of `<time>` elements, those marked as the publication time first.
+    private static func timeValues(tree: HTMLTree, scan: MetadataScan) -> [String?] {
+        var marked: [String?] = []
+        var unmarked: [String?] = []
+        for node in scan.times {
+            guard let value = tree.attribute(.datetime, of: node) else { continue }
+            if tree.hasAttribute(.pubdate, node) || tree.attribute(.itemprop, of: node, contains: "published")
+                || tree.attribute(.class, of: node, contains: "publish")
+            {
+                marked.append(value)
+            } else {
+                unmarked.append(value)
+            }
+        }
+        return marked + unmarked
     }
 
     private static func modified(tree: HTMLTree, scan: MetadataScan, ld: JSONLDMetadata) -> PageDate? {
@@ -264,8 +279,7 @@ struct PageMetadata: Sendable, Equatable {
 
     /// JSON-LD `articleBody` as paragraphs, when it is long enough to be the article and more than its summary.
     private static func articleBody(_ article: JSONLDMetadata.Entity?, summary: String?) -> String? {
-        guard let raw = article?.articleBody, raw.utf8.count >= 200 else { return nil }
-        let plain = MetadataText.paragraphs(fromBody: raw)
+        guard let plain = article?.articleBody else { return nil }
         // Long enough, and more than the summary said again.
         let length = plain.utf8.count
         guard length >= 200 else { return nil }

@@ -37,9 +37,9 @@ enum AuthorNames {
 
     /// Names joined as the annotations and `ExtractedArticle.author` want them, without repeats.
     static func join(_ names: [String]) -> String? {
-        var seen: Set<String> = []
+        var seen: Set<TextKey> = []
         var kept: [String] = []
-        for name in names where seen.insert(MetadataText.key(name)).inserted {
+        for name in names where seen.insert(TextKey(name)).inserted {
             kept.append(name)
         }
         return kept.isEmpty ? nil : kept.joined(separator: "; ")
@@ -55,6 +55,21 @@ enum AuthorNames {
         return !name.utf8.contains(UInt8(ascii: "@")) && !name.utf8.contains(UInt8(ascii: ":"))
             && !MetadataText.contains(name, "http") && !MetadataText.contains(name, "©")
     }
+
+    /// Whether a name reads as a person's: two to four words, each capitalised except name particles ("de",
+    /// "van", "von", "da"…).
+    static func looksLikePersonName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words.count <= 4 else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true || particles.contains(word)
+        }
+    }
+
+    private static let particles: Set<Substring> = [
+        "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "du", "le", "la", "el", "y",
+        "bin", "ibn", "al",
+    ]
 
     /// A user name rather than a display name: one word with dots or underscores ("jane.doe", "j_doe").
     static func looksLikeHandle(_ name: String) -> Bool {

@@ -30,12 +30,15 @@ enum BylineFinder {
             defer { id += 1 }
             let node = tree.nodes[Int(id)]
             guard node.count > 0, node.tag != textCode else { continue }
-            guard isBylineElement(tree, id, tag: node.tag), !isExcluded(tree, id, allowAside: false) else { continue }
+            guard let kind = bylineKind(tree, id, tag: node.tag), !isExcluded(tree, id, allowAside: false) else {
+                continue
+            }
             guard tree.textLength(id, limit: 300) <= 300 else { continue }
             let names = AuthorNames.names(in: tree.collapsedText(id, limit: 300), language: language)
-            if !names.isEmpty, names.count <= 5, names.allSatisfy(AuthorNames.isPlausible) {
-                return names
-            }
+            guard !names.isEmpty, names.count <= 5, names.allSatisfy(AuthorNames.isPlausible) else { continue }
+            // A link to an author page says less than a byline class: its text must read as a person's name.
+            if kind == .link, !names.allSatisfy(AuthorNames.looksLikePersonName) { continue }
+            return names
         }
         return []
     }
@@ -54,25 +57,41 @@ enum BylineFinder {
         return names.allSatisfy(AuthorNames.isPlausible) ? names : []
     }
 
-    /// `<address>`, `rel=author`, a link to an author's page, or a class naming an author or byline (but not an
-    /// avatar, a biography or a comment).
-    private static func isBylineElement(_ tree: HTMLTree, _ id: HTMLTree.NodeID, tag: UInt16) -> Bool {
-        if tag == addressCode || tree.attribute(.rel, of: id, contains: "author") { return true }
-        if tag == anchorCode, let href = tree.attributeRange(.href, of: id),
-            linksToAuthorPage(tree.attributeValues[href])
-        {
-            return true
+    /// How an element says it holds a byline.
+    private enum BylineKind {
+        /// `<address>`, `rel=author`, or a class naming an author or byline.
+        case marked
+        /// A link to an author's page.
+        case link
+    }
+
+    /// `<address>`, `rel=author`, or a class naming an author or byline (but not an avatar, a biography or a
+    /// comment): `.marked`; a link to an author's page: `.link`; nil otherwise.
+    private static func bylineKind(_ tree: HTMLTree, _ id: HTMLTree.NodeID, tag: UInt16) -> BylineKind? {
+        if tag == addressCode { return .marked }
+        // One pass over the element's attributes.
+        let node = tree.nodes[Int(id)]
+        var classRange: Range<Int>?
+        var isLink = false
+        for index in Int(node.start)..<Int(node.start + node.count) {
+            let attribute = tree.attributes[index]
+            let range = Int(attribute.valueStart)..<Int(attribute.valueStart) + Int(attribute.valueLength)
+            switch attribute.name {
+            case .class: classRange = range
+            case .rel: if HTMLTree.contains(tree.attributeValues[range], "author") { return .marked }
+            case .href: isLink = tag == anchorCode && linksToAuthorPage(tree.attributeValues[range])
+            default: break
+            }
         }
-        guard let range = tree.attributeRange(.class, of: id) else { return false }
+        guard let range = classRange, namesAuthor(tree.attributeValues[range]) else { return isLink ? .link : nil }
         let value = tree.attributeValues[range]
-        guard namesAuthor(value) else { return false }
         for word: StaticString in [
             "comment", "avatar", "image", "img", "photo", "picture", "bio", "social", "follow", "more", "desc",
             "about", "thumb", "icon", "label", "title",
         ] where HTMLTree.contains(value, word) {
-            return false
+            return isLink ? .link : nil
         }
-        return true
+        return .marked
     }
 
     /// Whether a link goes to an author's page: a path segment such as `/author/`, `/autor/`, `/auteur/`,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a page's JSON-LD blocks say about its article: the article-like object (`NewsArticle`, `Article`,
 /// `BlogPosting`…; a `WebPage` only as a weaker fallback), its headline, authors, dates, body, language, publisher
 /// and URL, plus the names of the organisations and sites the blocks describe (they help strip site names from
@@ -20,6 +18,7 @@ struct JSONLDMetadata: Sendable {
         var datePublished: String?
         var dateModified: String?
         var dateCreated: String?
+        /// `articleBody` (or `text`) as plain paragraphs.
         var articleBody: String?
         var description: String?
         var language: String?
@@ -35,27 +34,28 @@ struct JSONLDMetadata: Sendable {
     var siteNames: [String] = []
     var problems: [String] = []
 
-    /// Reads every block; a block that is not JSON even after cheap repairs is recorded in `problems` and skipped.
+    /// Reads every block; a block that cannot be read even leniently is recorded in `problems` and skipped, and one
+    /// that is not strict JSON is recorded and used.
     init(blocks: [String]) {
-        var objects: [[String: Any]] = []
+        var objects: [JSONLDValue] = []
         for (index, block) in blocks.enumerated() where Self.mayDescribeArticleOrSite(block) {
-            guard let value = Self.parse(block) else {
+            var lenient = false
+            guard let value = Self.parse(block, lenient: &lenient) else {
                 problems.append("invalid JSON-LD in block \(index + 1) of \(blocks.count)")
                 continue
             }
+            if lenient { problems.append("JSON-LD block \(index + 1) of \(blocks.count) is not valid JSON; read leniently") }
             Self.collect(value, into: &objects, depth: 0)
         }
         guard !objects.isEmpty else { return }
-        var byID: [String: [String: Any]] = [:]
+        var byID: [String: JSONLDValue] = [:]
         for object in objects {
-            if let id = object["@id"] as? String, byID[id] == nil || object.count > (byID[id]?.count ?? 0) {
-                byID[id] = object
-            }
+            if let id = object["@id"]?.string, byID[id] == nil { byID[id] = object }
         }
         var bestRank = Int.max
         var bestHasHeadline = false
-        var bestArticle: [String: Any]?
-        var bestPage: [String: Any]?
+        var bestArticle: JSONLDValue?
+        var bestPage: JSONLDValue?
         for object in objects {
             let types = Self.types(of: object)
             if let rank = Self.articleRank(types) {
@@ -87,116 +87,159 @@ struct JSONLDMetadata: Sendable {
     static func mayDescribeArticleOrSite(_ block: String) -> Bool {
         var block = block
         return block.withUTF8 { bytes in
-            for word: StaticString in ["article", "posting", "page", "@graph", "organization", "website", "report"]
-            where HTMLTree.contains(bytes, word) {
-                return true
+            // One pass: look closer only at the first letters of "article", "posting", "page", "report", "@graph".
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let c = HTMLTree.lower(bytes[i])
+                if c == UInt8(ascii: "a") || c == UInt8(ascii: "p") || c == UInt8(ascii: "r")
+                    || c == UInt8(ascii: "@")
+                {
+                    let rest = bytes[i...]
+                    switch c {
+                    case UInt8(ascii: "a"): if startsWith(rest, "article") { return true }
+                    case UInt8(ascii: "p"): if startsWith(rest, "posting") || startsWith(rest, "page") { return true }
+                    case UInt8(ascii: "r"): if startsWith(rest, "report") { return true }
+                    default: if startsWith(rest, "@graph") { return true }
+                    }
+                }
+                i += 1
             }
             return false
         }
     }
 
-    /// The JSON value of a block, after cheap repairs when the first parse fails: CDATA and comment wrappers,
-    /// raw control characters inside strings, trailing commas, and anything after the first complete value.
-    static func parse(_ block: String) -> Any? {
-        var bytes = Array(block.utf8)
-        unwrap(&bytes)
-        guard !bytes.isEmpty else { return nil }
-        if let value = try? JSONSerialization.jsonObject(with: Data(bytes)) { return value }
-        let repaired = repair(bytes)
-        return try? JSONSerialization.jsonObject(with: Data(repaired))
+    private static func startsWith(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        var i = bytes.startIndex
+        for k in 0..<count {
+            guard HTMLTree.lower(bytes[i]) == word.utf8Start[k] else { return false }
+            i += 1
+        }
+        return true
     }
 
-    /// Drops white space and `<![CDATA[ … ]]>` / `<!-- … -->` wrappers (with the `//` some pages put before them).
-    private static func unwrap(_ bytes: inout [UInt8]) {
-        func trim() {
-            while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+    /// The JSON value of a block, without the `<![CDATA[ … ]]>` or `<!-- … -->` wrapper some pages put around it.
+    static func parse(_ block: String, lenient: inout Bool) -> JSONLDValue? {
+        var block = block
+        return block.withUTF8 { all in
             var start = 0
-            while start < bytes.count, bytes[start] <= 0x20 { start += 1 }
-            if start > 0 { bytes.removeFirst(start) }
+            var end = all.count
+            unwrap(all, &start, &end)
+            guard start < end else { return nil }
+            return JSONLDValue.parse(UnsafeBufferPointer(rebasing: all[start..<end]), lenient: &lenient)
+        }
+    }
+
+    /// Narrows `start..<end` past white space and CDATA or comment wrappers (with the `//` some pages put before
+    /// them).
+    private static func unwrap(_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: inout Int) {
+        func trim() {
+            while start < end, bytes[start] <= 0x20 { start += 1 }
+            while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        }
+        func hasPrefix(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            for k in 0..<count where bytes[start + k] != word.utf8Start[k] { return false }
+            return true
+        }
+        func hasSuffix(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard end - start >= count else { return false }
+            for k in 0..<count where bytes[end - count + k] != word.utf8Start[k] { return false }
+            return true
         }
         trim()
-        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
-            let openBytes = Array(open.utf8)
-            let closeBytes = Array(close.utf8)
-            var start = 0
-            if bytes.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) { start = 2 }
-            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            if bytes[start...].starts(with: openBytes) {
-                bytes.removeFirst(start + openBytes.count)
+        for (open, close): (StaticString, StaticString) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            if hasPrefix("//") {
+                start += 2
                 trim()
             }
-            if bytes.count >= closeBytes.count, Array(bytes.suffix(closeBytes.count)) == closeBytes {
-                bytes.removeLast(closeBytes.count)
+            if hasPrefix(open) {
+                start += open.utf8CodeUnitCount
                 trim()
-                if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "/"), bytes.last == UInt8(ascii: "/") {
-                    bytes.removeLast(2)
+            }
+            if hasSuffix(close) {
+                end -= close.utf8CodeUnitCount
+                trim()
+                if hasSuffix("//") {
+                    end -= 2
                     trim()
                 }
             }
         }
     }
 
-    /// One pass that keeps strings intact, turns raw control characters in strings into spaces, drops commas
-    /// before `}` or `]`, and stops after the first complete top-level value.
-    private static func repair(_ bytes: [UInt8]) -> [UInt8] {
+    /// The text of a JSON string's escaped bytes (without the quotes); raw control characters become spaces.
+    static func unescape(_ slice: ArraySlice<UInt8>) -> String {
+        String(decoding: slice.withUnsafeBufferPointer { unescapedBytes($0) }, as: UTF8.self)
+    }
+
+    /// `unescape` as UTF-8 bytes.
+    static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var inString = false
-        var escaped = false
-        var depth = 0
-        var pendingComma = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
+        var i = 0
+        let end = bytes.count
+        while i < end {
+            let byte = bytes[i]
+            guard byte == UInt8(ascii: "\\"), i + 1 < end else {
                 out.append(byte < 0x20 ? 0x20 : byte)
+                i += 1
                 continue
             }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                continue
-            case UInt8(ascii: ","):
-                if pendingComma { continue }  // ",," : keep one
-                pendingComma = true
-                continue
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                pendingComma = false
-                depth -= 1
-                out.append(byte)
-                if depth <= 0 { return out }
-                continue
-            default:
-                break
+            let escaped = bytes[i + 1]
+            i += 2
+            switch escaped {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"): out.append(0x20)
+            case UInt8(ascii: "u"):
+                guard var scalar = hex(bytes, i) else { continue }
+                i += 4
+                if scalar >= 0xD800, scalar < 0xDC00, i + 6 <= end, bytes[i] == UInt8(ascii: "\\"),
+                    bytes[i + 1] == UInt8(ascii: "u"), let low = hex(bytes, i + 2), low >= 0xDC00, low < 0xE000
+                {
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    i += 6
+                }
+                if let value = Unicode.Scalar(scalar) { MetadataText.appendUTF8(value, to: &out) }
+            default: out.append(escaped)
             }
-            if pendingComma {
-                out.append(UInt8(ascii: ","))
-                pendingComma = false
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            default: break
-            }
-            out.append(byte)
         }
         return out
     }
 
+    /// Four hex digits at `at`, or nil.
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for k in at..<at + 4 {
+            let c = bytes[k]
+            let digit: UInt8
+            switch c {
+            case 0x30...0x39: digit = c - 0x30
+            case 0x41...0x46: digit = c - 0x41 + 10
+            case 0x61...0x66: digit = c - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
     /// Gathers the objects a block describes: the block itself, array members, `@graph` members, and the main
     /// entity of a page.
-    private static func collect(_ value: Any, into objects: inout [[String: Any]], depth: Int) {
+    private static func collect(_ value: JSONLDValue, into objects: inout [JSONLDValue], depth: Int) {
         guard depth < 6, objects.count < 200 else { return }
-        if let array = value as? [Any] {
+        if let array = value.array {
             for member in array { collect(member, into: &objects, depth: depth + 1) }
-        } else if let object = value as? [String: Any] {
-            objects.append(object)
-            if let graph = object["@graph"] { collect(graph, into: &objects, depth: depth + 1) }
-            if let main = object["mainEntity"] as? [String: Any], main["@type"] != nil {
+        } else if value.isObject {
+            objects.append(value)
+            if let graph = value["@graph"] { collect(graph, into: &objects, depth: depth + 1) }
+            if let main = value["mainEntity"], main.isObject, main["@type"] != nil {
                 collect(main, into: &objects, depth: depth + 1)
             }
         }
@@ -205,14 +248,12 @@ struct JSONLDMetadata: Sendable {
     // MARK: Types
 
     /// `@type` values without any vocabulary prefix ("schema:NewsArticle", "http://schema.org/NewsArticle").
-    static func types(of object: [String: Any]) -> [String] {
+    static func types(of object: JSONLDValue) -> [String] {
         let raw: [String]
-        if let single = object["@type"] as? String {
-            raw = [single]
-        } else if let many = object["@type"] as? [Any] {
-            raw = many.compactMap { $0 as? String }
-        } else {
-            raw = []
+        switch object["@type"] {
+        case .string(let single)?: raw = [single]
+        case .array(let many)?: raw = many.compactMap(\.string)
+        default: raw = []
         }
         return raw.map { type in
             if let cut = type.lastIndex(where: { $0 == "/" || $0 == ":" || $0 == "#" }) {
@@ -254,7 +295,7 @@ struct JSONLDMetadata: Sendable {
 
     // MARK: Fields
 
-    private static func entity(_ object: [String: Any], byID: [String: [String: Any]]) -> Entity {
+    private static func entity(_ object: JSONLDValue, byID: [String: JSONLDValue]) -> Entity {
         var entity = Entity()
         entity.headline = text(object["headline"]) ?? text(object["alternativeHeadline"])
         entity.name = text(object["name"])
@@ -263,7 +304,9 @@ struct JSONLDMetadata: Sendable {
         entity.datePublished = text(object["datePublished"])
         entity.dateModified = text(object["dateModified"])
         entity.dateCreated = text(object["dateCreated"])
-        if let body = object["articleBody"] as? String ?? object["text"] as? String { entity.articleBody = body }
+        if let body = object["articleBody"]?.string ?? object["text"]?.string {
+            entity.articleBody = MetadataText.paragraphs(fromBody: body)
+        }
         entity.description = text(object["description"])
         entity.language = language(object["inLanguage"])
         entity.publisher = name(object["publisher"], byID: byID)
@@ -272,58 +315,69 @@ struct JSONLDMetadata: Sendable {
     }
 
     /// A string value, tidied; the first string of an array.
-    static func text(_ value: Any?) -> String? {
-        if let string = value as? String { return MetadataText.tidy(string) }
-        if let array = value as? [Any] {
-            for member in array { if let string = member as? String { return MetadataText.tidy(string) } }
+    static func text(_ value: JSONLDValue?) -> String? {
+        switch value {
+        case .string(let string)?: return MetadataText.tidy(string)
+        case .array(let array)?:
+            for member in array { if let string = member.string { return MetadataText.tidy(string) } }
+            return nil
+        default: return nil
         }
-        return nil
     }
 
-    private static func authors(_ value: Any?, byID: [String: [String: Any]], depth: Int) -> [Author] {
+    private static func authors(_ value: JSONLDValue?, byID: [String: JSONLDValue], depth: Int) -> [Author] {
         guard let value, depth < 3 else { return [] }
-        if let string = value as? String {
+        switch value {
+        case .string(let string):
             guard let name = MetadataText.tidy(string), !MetadataText.isURL(name) else { return [] }
             return [Author(name: name, isPerson: nil)]
-        }
-        if let array = value as? [Any] {
+        case .array(let array):
             return array.flatMap { authors($0, byID: byID, depth: depth + 1) }
+        case .object:
+            var object = value
+            if object["name"] == nil, let id = object["@id"]?.string, let resolved = byID[id] { object = resolved }
+            guard let name = text(object["name"]) ?? joinedName(object) else { return [] }
+            let types = Self.types(of: object)
+            let isPerson: Bool? =
+                types.contains("Person") ? true : types.contains(where: organizationTypes.contains) ? false : nil
+            return [Author(name: name, isPerson: isPerson)]
+        default:
+            return []
         }
-        guard var object = value as? [String: Any] else { return [] }
-        if object["name"] == nil, let id = object["@id"] as? String, let resolved = byID[id] { object = resolved }
-        guard let name = text(object["name"]) ?? joinedName(object) else { return [] }
-        let types = Self.types(of: object)
-        let isPerson: Bool? =
-            types.contains("Person") ? true : types.contains(where: organizationTypes.contains) ? false : nil
-        return [Author(name: name, isPerson: isPerson)]
     }
 
     /// "givenName familyName" for persons without a `name`.
-    private static func joinedName(_ object: [String: Any]) -> String? {
+    private static func joinedName(_ object: JSONLDValue) -> String? {
         let parts = [text(object["givenName"]), text(object["familyName"])].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    private static func name(_ value: Any?, byID: [String: [String: Any]]) -> String? {
-        if let string = value as? String { return MetadataText.tidy(string) }
-        if let array = value as? [Any], let first = array.first { return name(first, byID: byID) }
-        guard var object = value as? [String: Any] else { return nil }
-        if object["name"] == nil, let id = object["@id"] as? String, let resolved = byID[id] { object = resolved }
-        return text(object["name"])
-    }
-
-    private static func language(_ value: Any?) -> String? {
-        if let string = value as? String { return MetadataText.tidy(string) }
-        if let object = value as? [String: Any] {
-            return text(object["alternateName"]) ?? text(object["name"])
+    private static func name(_ value: JSONLDValue?, byID: [String: JSONLDValue]) -> String? {
+        switch value {
+        case .string(let string)?: return MetadataText.tidy(string)
+        case .array(let array)?: return array.first.flatMap { name($0, byID: byID) }
+        case .object?:
+            guard var object = value else { return nil }
+            if object["name"] == nil, let id = object["@id"]?.string, let resolved = byID[id] { object = resolved }
+            return text(object["name"])
+        default: return nil
         }
-        if let array = value as? [Any], let first = array.first { return language(first) }
-        return nil
     }
 
-    private static func url(_ value: Any?) -> String? {
-        if let string = value as? String { return MetadataText.tidy(string) }
-        if let object = value as? [String: Any] { return text(object["@id"]) ?? text(object["url"]) }
-        return nil
+    private static func language(_ value: JSONLDValue?) -> String? {
+        switch value {
+        case .string(let string)?: return MetadataText.tidy(string)
+        case .object?: return text(value?["alternateName"]) ?? text(value?["name"])
+        case .array(let array)?: return array.first.flatMap { language($0) }
+        default: return nil
+        }
+    }
+
+    private static func url(_ value: JSONLDValue?) -> String? {
+        switch value {
+        case .string(let string)?: return MetadataText.tidy(string)
+        case .object?: return text(value?["@id"]) ?? text(value?["url"])
+        default: return nil
+        }
     }
 }

@@ -6,6 +6,8 @@ struct MetadataScan: Sendable {
     /// order, and where its content lies in `attributeValues` (tidied only when read).
     private var metaKeys: [String] = []
     private var metaValues: [Range<Int>] = []
+    /// Positions in `metaKeys` by key.
+    private var metaIndex: [String: [Int]] = [:]
     /// The tree's attribute bytes (shared, not copied).
     private let attributeValues: [UInt8]
     /// `<html lang>` (or `xml:lang`).
@@ -118,7 +120,9 @@ struct MetadataScan: Sendable {
     }
 
     private mutating func append(_ key: [UInt8], _ content: Range<Int>) {
-        metaKeys.append(String(decoding: key, as: UTF8.self))
+        let name = String(decoding: key, as: UTF8.self)
+        metaIndex[name, default: []].append(metaKeys.count)
+        metaKeys.append(name)
         metaValues.append(content)
     }
 
@@ -133,7 +137,7 @@ struct MetadataScan: Sendable {
 
     /// The first non-empty value of a `<meta>` key, tidied.
     func meta(_ key: String) -> String? {
-        for index in metaKeys.indices where metaKeys[index] == key {
+        for index in metaIndex[key] ?? [] {
             if let value = value(at: index) { return value }
         }
         return nil
@@ -141,7 +145,7 @@ struct MetadataScan: Sendable {
 
     /// Every value of a `<meta>` key, tidied.
     func metas(_ key: String) -> [String] {
-        metaKeys.indices.compactMap { metaKeys[$0] == key ? value(at: $0) : nil }
+        (metaIndex[key] ?? []).compactMap { value(at: $0) }
     }
 
     /// Every value whose key passes the test, tidied.

@@ -58,94 +58,88 @@ enum MetadataText {
     /// Decodes `&name;`, `&#NNN;` and `&#xHH;` references (HTML 4 names, through libxml2's table); anything that is
     /// not a known reference stays as written.
     static func decodeEntities(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            guard byte == UInt8(ascii: "&") else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            // Find the end of the reference within a short window.
-            var end = i + 1
-            while end < bytes.count, end - i <= 12, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&") {
-                end += 1
-            }
-            guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > i + 1 else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            let body = bytes[(i + 1)..<end]
-            var scalar: Unicode.Scalar?
-            if body.first == UInt8(ascii: "#") {
-                let digits = body.dropFirst()
-                let hex = digits.first.map { $0 | 0x20 == UInt8(ascii: "x") } ?? false
-                let text = String(decoding: hex ? digits.dropFirst() : digits, as: UTF8.self)
-                if let value = UInt32(text, radix: hex ? 16 : 10) {
-                    // Windows-1252 code points written as numbers ("&#146;") mean the typographic characters.
-                    scalar = Unicode.Scalar(windows1252[value] ?? value)
-                }
-            } else {
-                var name = Array(body)
-                name.append(0)
-                if let entity = htmlEntityLookup(name) {
-                    scalar = Unicode.Scalar(entity.pointee.value)
+        var text = text
+        let out: [UInt8] = text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: i) {
+                    appendUTF8(scalar, to: &out)
+                    i += length
+                } else {
+                    out.append(bytes[i])
+                    i += 1
                 }
             }
-            if let scalar, scalar.value != 0 {
-                out.append(contentsOf: String(scalar).utf8)
-                i = end + 1
-            } else {
-                out.append(byte)
-                i += 1
-            }
+            return out
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The character a reference starting at `i` (an `&`) stands for, and the reference's length in bytes.
+    static func entity(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        var end = i + 1
+        while end < bytes.count, end - i <= 12, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&") {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > i + 1 else { return nil }
+        var value: UInt32 = 0
+        if bytes[i + 1] == UInt8(ascii: "#") {
+            var k = i + 2
+            let hex = k < end && bytes[k] | 0x20 == UInt8(ascii: "x")
+            if hex { k += 1 }
+            guard k < end else { return nil }
+            while k < end {
+                let c = bytes[k]
+                let digit: UInt32
+                switch c {
+                case 0x30...0x39: digit = UInt32(c - 0x30)
+                case 0x41...0x46 where hex: digit = UInt32(c - 0x41 + 10)
+                case 0x61...0x66 where hex: digit = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                value = value &* (hex ? 16 : 10) &+ digit
+                guard value <= 0x10FFFF else { return nil }
+                k += 1
+            }
+            // Windows-1252 code points written as numbers ("&#146;") mean the typographic characters.
+            value = windows1252[value] ?? value
+        } else {
+            var name = [UInt8](bytes[(i + 1)..<end])
+            name.append(0)
+            guard let entity = htmlEntityLookup(name) else { return nil }
+            value = entity.pointee.value
+        }
+        guard value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, end + 1 - i)
+    }
+
+    /// Appends a scalar's UTF-8 bytes.
+    @inline(__always) static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            out.append(UInt8(value))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | value >> 6))
+            out.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | value >> 12))
+            out.append(UInt8(0x80 | value >> 6 & 0x3F))
+            out.append(UInt8(0x80 | value & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | value >> 18))
+            out.append(UInt8(0x80 | value >> 12 & 0x3F))
+            out.append(UInt8(0x80 | value >> 6 & 0x3F))
+            out.append(UInt8(0x80 | value & 0x3F))
+        }
     }
 
     private static let windows1252: [UInt32: UInt32] = [
         0x80: 0x20AC, 0x82: 0x201A, 0x84: 0x201E, 0x85: 0x2026, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201C,
         0x94: 0x201D, 0x96: 0x2013, 0x97: 0x2014,
     ]
-
-    /// A comparison key: letters and digits only, lower-cased, so that "Ikigai – BRIGITTE.de" and
-    /// "ikigai brigitte de" meet.
-    static func key(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var sawNonASCII = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                sawNonASCII = true
-                break
-            }
-            if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                out.append(byte)
-            } else if byte >= 0x41 && byte <= 0x5A {
-                out.append(byte | 0x20)
-            }
-        }
-        if !sawNonASCII { return String(decoding: out, as: UTF8.self) }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                    result.unicodeScalars.append(scalar)
-                } else if v >= 0x41 && v <= 0x5A, let lower = Unicode.Scalar(v | 0x20) {
-                    result.unicodeScalars.append(lower)
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                result += String(scalar).lowercased()
-            }
-        }
-        return result
-    }
 
     /// Whether the value looks like a URL or a path rather than text.
     static func isURL(_ text: String) -> Bool {
@@ -184,42 +178,105 @@ enum MetadataText {
     }
 
     /// An article body as JSON-LD carries it (plain text with line breaks, or simple HTML) as paragraphs separated
-    /// by a blank line: tags dropped, block tags (`p`, `br`, `div`, headings, list items…) ending a paragraph,
-    /// entities decoded, white space collapsed. A byte scan, not an HTML parser: the markup in `articleBody` is
-    /// simple, and this runs on every page that has one.
+    /// by a blank line: tags dropped, block tags (`p`, `br`, `div`, headings, list items…) and line breaks ending a
+    /// paragraph, entities decoded, white space collapsed. One byte scan, not an HTML parser: the markup in
+    /// `articleBody` is simple, and this runs on every page that has one.
     static func paragraphs(fromBody raw: String) -> String {
-        let bytes = Array(raw.utf8)
-        var lines: [UInt8] = []
-        lines.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "<"), i + 1 < bytes.count,
-                bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "!") || HTMLTree.lower(bytes[i + 1]) >= 0x61 && HTMLTree.lower(bytes[i + 1]) <= 0x7A
-            {
-                var end = i + 1
-                while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
-                var nameStart = i + 1
-                if nameStart < end, bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
-                var nameEnd = nameStart
-                while nameEnd < end, HTMLTree.lower(bytes[nameEnd]) >= 0x61 && HTMLTree.lower(bytes[nameEnd]) <= 0x7A
-                    || bytes[nameEnd] >= 0x30 && bytes[nameEnd] <= 0x39
-                {
-                    nameEnd += 1
-                }
-                let name = String(decoding: bytes[nameStart..<nameEnd].map(HTMLTree.lower), as: UTF8.self)
-                if blockTags.contains(name) { lines.append(0x0A) } else { lines.append(0x20) }
-                i = end + 1
-                continue
-            }
-            lines.append(byte)
-            i += 1
-        }
-        let text = String(decoding: lines, as: UTF8.self)
-        let decoded = text.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(text) : text
-        return decoded.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D })
-            .compactMap { tidy(String($0)) }.joined(separator: "\n\n")
+        var raw = raw
+        return raw.withUTF8 { paragraphs(fromBody: $0) }
     }
+
+    /// `paragraphs(fromBody:)` over UTF-8 bytes.
+    static func paragraphs(fromBody bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        // Output never exceeds twice the input: a line break becomes two, a reference shrinks or keeps its size.
+        let out = [UInt8](unsafeUninitializedCapacity: 2 * n + 8) { buffer, count in
+            var o = 0
+            // 0: nothing pending, 1: a space, 2: a paragraph break.
+            var pending = 0
+            var i = 0
+            while i < n {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    pending = 2
+                    i += 1
+                    continue
+                }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0C {
+                    pending = max(pending, 1)
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {
+                    pending = max(pending, 1)
+                    i += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "<"), i + 1 < n, isTagStart(bytes[i + 1]) {
+                    var end = i + 1
+                    while end < n, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                    var nameStart = i + 1
+                    if bytes[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+                    var nameEnd = nameStart
+                    while nameEnd < end, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+                    pending = max(pending, isBlockTag(bytes[nameStart..<nameEnd]) ? 2 : 1)
+                    i = end + 1
+                    continue
+                }
+                if pending > 0, o > 0 {
+                    if pending == 2 {
+                        buffer[o] = 0x0A
+                        buffer[o + 1] = 0x0A
+                        o += 2
+                    } else {
+                        buffer[o] = 0x20
+                        o += 1
+                    }
+                }
+                pending = 0
+                if byte == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: i) {
+                    if scalar.properties.isWhitespace {
+                        pending = 1
+                    } else {
+                        var encoded: [UInt8] = []
+                        appendUTF8(scalar, to: &encoded)
+                        for b in encoded {
+                            buffer[o] = b
+                            o += 1
+                        }
+                    }
+                    i += length
+                } else {
+                    buffer[o] = byte
+                    o += 1
+                    i += 1
+                }
+            }
+            count = o
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isTagStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Whether a tag name (as written) ends a paragraph; compared without making a string, as bodies can hold
+    /// thousands of tags.
+    private static func isBlockTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard !name.isEmpty, name.count <= 10 else { return false }
+        var key: UInt64 = 0
+        for byte in name { key = key << 8 | UInt64(HTMLTree.lower(byte)) }
+        return blockTagKeys.contains(key)
+    }
+
+    /// `blockTags` packed as integers (one byte a letter).
+    private static let blockTagKeys: Set<UInt64> = Set(
+        blockTags.map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     private static let blockTags: Set<String> = [
         "p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "figure",
@@ -228,20 +285,24 @@ enum MetadataText {
 
     /// Whether `text` contains `needle`, byte for byte (Foundation's `contains` goes through UTF-16).
     static func contains(_ text: String, _ needle: String) -> Bool {
-        let needleBytes = Array(needle.utf8)
-        guard let first = needleBytes.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needleBytes.count else { return false }
-        var i = 0
-        while i <= bytes.count - needleBytes.count {
-            if bytes[i] == first {
-                var k = 1
-                while k < needleBytes.count, bytes[i + k] == needleBytes[k] { k += 1 }
-                if k == needleBytes.count { return true }
+        var text = text
+        var needle = needle
+        return text.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                var i = 0
+                while i <= bytes.count - pattern.count {
+                    if bytes[i] == first {
+                        var k = 1
+                        while k < pattern.count, bytes[i + k] == pattern[k] { k += 1 }
+                        if k == pattern.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 
     /// Number of words (runs separated by spaces).

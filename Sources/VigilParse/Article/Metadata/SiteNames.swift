@@ -1,15 +1,15 @@
 /// The names a site goes by (`og:site_name`, the JSON-LD publisher and organisations, application names, the host
 /// and its main label), kept as comparison keys, to tell a site's name from a title or an author.
 struct SiteNames: Sendable {
-    /// `MetadataText.key` of each name, without repeats.
-    let keys: [String]
+    /// The key of each name, without repeats.
+    let keys: [TextKey]
 
     init(_ names: [String]) {
-        var seen: Set<String> = []
-        var keys: [String] = []
+        var seen: Set<TextKey> = []
+        var keys: [TextKey] = []
         for name in names {
-            let key = MetadataText.key(name)
-            if key.utf8.count >= 2, seen.insert(key).inserted { keys.append(key) }
+            let key = TextKey(name)
+            if key.count >= 2, seen.insert(key).inserted { keys.append(key) }
         }
         self.keys = keys
     }
@@ -62,24 +62,24 @@ struct SiteNames: Sendable {
     /// Whether a name is the site's: equal to one of its names, or one of them with a little more ("Spiegel
     /// Online" for "spiegel").
     func isSite(_ name: String) -> Bool {
-        let key = MetadataText.key(name)
+        let key = TextKey(name)
         guard !key.isEmpty else { return false }
         for site in keys {
             if key == site { return true }
-            if site.utf8.count >= 4, key.hasPrefix(site), key.utf8.count < site.utf8.count + 8 { return true }
+            if site.count >= 4, key.hasPrefix(site), key.count < site.count + 8 { return true }
         }
         return false
     }
 
     /// Whether a title segment is the site's name: equal to one, contained in one ("AOC media" in "AOC media -
     /// Analyse Opinion Critique"), or a short segment that starts or ends with one ("BBC News" for host "bbc").
-    func isSiteSegment(_ segment: String) -> Bool {
-        let key = MetadataText.key(segment)
+    func isSiteSegment(_ segment: String, key: TextKey? = nil) -> Bool {
+        let key = key ?? TextKey(segment)
         guard !key.isEmpty else { return true }
         for site in keys {
             if key == site { return true }
-            if key.utf8.count >= 3, MetadataText.contains(site, key) { return true }
-            if site.utf8.count >= 4, key.hasPrefix(site) || key.hasSuffix(site), MetadataText.wordCount(segment) <= 4 {
+            if key.count >= 3, site.contains(key) { return true }
+            if site.count >= 4, key.hasPrefix(site) || key.hasSuffix(site), MetadataText.wordCount(segment) <= 4 {
                 return true
             }
         }

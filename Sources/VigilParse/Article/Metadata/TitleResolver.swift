@@ -14,16 +14,27 @@ struct TitleResolver {
     /// The title; nil when the page offers none.
     func resolve(metadata: [String], documentTitle: String?, headings allHeadings: [String]) -> String? {
         // A heading that is the site's name (a logo in an h1) is never the title.
-        let headings = allHeadings.filter { !siteNames.isSiteSegment($0) }
-        let headingKeys = headings.map(MetadataText.key)
+        var headings: [String] = []
+        var headingKeys: [TextKey] = []
+        for heading in allHeadings {
+            let key = TextKey(heading)
+            if !siteNames.isSiteSegment(heading, key: key) {
+                headings.append(heading)
+                headingKeys.append(key)
+            }
+        }
         let headingSet = Set(headingKeys.filter { !$0.isEmpty })
         // Metadata titles often repeat each other (og:title = twitter:title): clean each text once.
-        var seen: Set<String> = []
+        var seen: [String] = []
         var candidates: [String] = []
-        for title in metadata + [documentTitle].compactMap({ $0 }) where seen.insert(title).inserted {
-            candidates.append(clean(title, headings: headingSet))
+        var candidateKeys: [TextKey] = []
+        for title in metadata + [documentTitle].compactMap({ $0 })
+        where !seen.contains(where: { $0.utf8.elementsEqual(title.utf8) }) {
+            seen.append(title)
+            let (cleaned, key) = clean(title, headings: headingSet)
+            candidates.append(cleaned)
+            candidateKeys.append(key)
         }
-        let candidateKeys = candidates.map(MetadataText.key)
 
         // The visible headline, when the metadata agrees with it.
         for (heading, key) in zip(headings, headingKeys) where !key.isEmpty && candidateKeys.contains(key) {
@@ -32,18 +43,23 @@ struct TitleResolver {
         // A heading that puts a kicker before a candidate: the candidate.
         for key in headingKeys where key.count >= 10 {
             for (candidate, candidateKey) in zip(candidates, candidateKeys)
-            where candidateKey.count >= 10 && key.count > candidateKey.count && key.hasSuffix(candidateKey) {
+            where candidateKey.count >= 10 && key.count > candidateKey.count
+                && key.hasSuffix(candidateKey)
+            {
                 return candidate
             }
         }
         // A heading inside a candidate that adds a kicker or a tail: the heading, if it is most of the candidate
         // or its end (a short heading at the start is more often the site's or section's name).
         for (heading, key) in zip(headings, headingKeys) where key.count >= 10 {
-            for candidateKey in candidateKeys where MetadataText.contains(candidateKey, key) {
+            for candidateKey in candidateKeys where candidateKey.contains(key) {
                 if candidateKey.hasSuffix(key) || key.count * 2 >= candidateKey.count { return heading }
             }
         }
-        if let first = candidates.first(where: { !$0.isEmpty && !siteNames.isSiteSegment($0) }) { return first }
+        for (candidate, key) in zip(candidates, candidateKeys)
+        where !candidate.isEmpty && !siteNames.isSiteSegment(candidate, key: key) {
+            return candidate
+        }
         return headings.first(where: { !$0.isEmpty }) ?? candidates.first
     }
 
@@ -52,21 +68,32 @@ struct TitleResolver {
         " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " > ", "|", "_", " -", " –",
     ].map { Array($0.utf8) }
 
-    /// The candidate without site-name segments at either end; when a segment equals an `h1`, that segment.
-    func clean(_ title: String, headings: Set<String>) -> String {
+    /// The candidate without site-name segments at either end (when a segment equals an `h1`, that segment), and
+    /// its comparison key.
+    func clean(_ title: String, headings: Set<TextKey>) -> (String, TextKey) {
         let bytes = Array(title.utf8)
         let segments = Self.segments(bytes)
-        guard segments.count > 1 else { return title }
+        guard segments.count > 1 else { return (title, TextKey(title)) }
         let texts = segments.map { String(decoding: bytes[$0], as: UTF8.self) }
-        for text in texts where headings.contains(MetadataText.key(text)) && !siteNames.isSiteSegment(text) {
-            return text
+        let keys = texts.map(TextKey.init)
+        var isSite: [Bool?] = Array(repeating: nil, count: texts.count)
+        func site(_ index: Int) -> Bool {
+            if let known = isSite[index] { return known }
+            let value = siteNames.isSiteSegment(texts[index], key: keys[index])
+            isSite[index] = value
+            return value
+        }
+        for index in texts.indices where headings.contains(keys[index]) && !site(index) {
+            return (texts[index], keys[index])
         }
         var first = 0
         var last = segments.count - 1
-        while last > first, siteNames.isSiteSegment(texts[last]) { last -= 1 }
-        while first < last, siteNames.isSiteSegment(texts[first]) { first += 1 }
-        guard first != 0 || last != segments.count - 1 else { return title }
-        return String(decoding: bytes[segments[first].lowerBound..<segments[last].upperBound], as: UTF8.self)
+        while last > first, site(last) { last -= 1 }
+        while first < last, site(first) { first += 1 }
+        guard first != 0 || last != segments.count - 1 else { return (title, TextKey(title)) }
+        if first == last { return (texts[first], keys[first]) }
+        let kept = String(decoding: bytes[segments[first].lowerBound..<segments[last].upperBound], as: UTF8.self)
+        return (kept, TextKey(kept))
     }
 
     /// Byte ranges of the parts between separators, trimmed (empty parts dropped).
