@@ -29,12 +29,13 @@ enum BylineFinder {
         while id < count {
             defer { id += 1 }
             let node = tree.nodes[Int(id)]
-            guard node.count > 0, node.tag != textCode else { continue }
+            // Elements without attributes can only be `<address>`.
+            guard node.tag != textCode, node.count > 0 || node.tag == addressCode else { continue }
             guard let kind = bylineKind(tree, id, tag: node.tag), !isExcluded(tree, id, allowAside: false) else {
                 continue
             }
             guard tree.textLength(id, limit: 300) <= 300 else { continue }
-            let names = AuthorNames.names(in: tree.collapsedText(id, limit: 300), language: language)
+            let names = AuthorNames.names(in: tree.lineText(id, limit: 300), language: language)
             guard !names.isEmpty, names.count <= 5, names.allSatisfy(AuthorNames.isPlausible) else { continue }
             // A link to an author page says less than a byline class: its text must read as a person's name.
             if kind == .link, !names.allSatisfy(AuthorNames.looksLikePersonName) { continue }
@@ -53,7 +54,7 @@ enum BylineFinder {
             return AuthorNames.names(in: content, language: language).filter(AuthorNames.isPlausible)
         }
         guard tree.textLength(node, limit: 300) <= 300 else { return [] }
-        let names = AuthorNames.names(in: tree.collapsedText(node, limit: 300), language: language)
+        let names = AuthorNames.names(in: tree.lineText(node, limit: 300), language: language)
         return names.allSatisfy(AuthorNames.isPlausible) ? names : []
     }
 

@@ -91,6 +91,43 @@ extension HTMLTree {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Like `collapsedText(_:limit:)`, but a `<br>` or a block element between two texts becomes " | ", so that a
+    /// byline's name and the date on the next line stay apart ("Agencia EFE | 04.05.2022").
+    func lineText(_ node: NodeID, limit: Int) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var pendingBreak = false
+        let textCode = HTMLTag.text.code
+        for id in descendants(node) {
+            let tag = nodes[Int(id)].tag
+            if tag != textCode {
+                if Self.breaksLine(tag) { pendingBreak = !out.isEmpty }
+                continue
+            }
+            for byte in ownTextBytes(id) {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingBreak {
+                        out.append(contentsOf: [0x20, UInt8(ascii: "|"), 0x20])
+                    } else if pendingSpace {
+                        out.append(0x20)
+                    }
+                    pendingBreak = false
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            if out.count >= limit { break }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let lineBreakingTags: Set<UInt16> = Set(
+        [HTMLTag.br, .p, .div, .li, .h1, .h2, .h3, .h4, .h5, .h6, .dt, .dd, .tr, .section, .header, .time].map(\.code))
+
+    private static func breaksLine(_ tag: UInt16) -> Bool { lineBreakingTags.contains(tag) }
+
     /// The number of text bytes in a subtree, stopping once it passes `limit`.
     func textLength(_ node: NodeID, limit: Int) -> Int {
         var total = 0

@@ -73,7 +73,14 @@ struct TitleResolver {
     func clean(_ title: String, headings: Set<TextKey>) -> (String, TextKey) {
         let bytes = Array(title.utf8)
         let segments = Self.segments(bytes)
-        guard segments.count > 1 else { return (title, TextKey(title)) }
+        guard segments.count > 1 else {
+            // A dangling separator with nothing after it ("Title -").
+            if let only = segments.first, only.count < bytes.count {
+                let text = String(decoding: bytes[only], as: UTF8.self)
+                return (text, TextKey(text))
+            }
+            return (title, TextKey(title))
+        }
         let texts = segments.map { String(decoding: bytes[$0], as: UTF8.self) }
         let keys = texts.map(TextKey.init)
         var isSite: [Bool?] = Array(repeating: nil, count: texts.count)
