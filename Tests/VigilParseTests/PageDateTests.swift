@@ -30,27 +30,28 @@ import VigilCore
         #expect(PageDate.parse(input) == nil)
     }
 
-    @Test(arguments: [
-        ("June 3, 2021", "en", "2021-06-03"),
-        ("Jun. 3rd 2021, 9:24 PM", "en", "2021-06-03"),
-        ("Published on 3 June 2021", "en", "2021-06-03"),
-        ("Mittwoch, 3. Juni 2021, 10:52 Uhr", "de", "2021-06-03"),
-        ("3. März 2021", "de", "2021-03-03"),
-        ("jeudi 13 juin 2019", "fr", "2019-06-13"),
-        ("21 de junio de 2018", "es", "2018-06-21"),
-        ("04 mayo 2022 - 00:00", "es", "2022-05-04"),
-        ("4 de maio de 2022", "pt", "2022-05-04"),
-        ("3 czerwca 2021", "pl", "2021-06-03"),
-        ("1. listopadu 2021", "cs", "2021-11-01"),
-        ("03.06.2021", "de", "2021-06-03"),
-        ("veröffentlicht 28.01.2022 06:00", "de", "2022-01-28"),
-        ("03/06/2021", "fr", "2021-06-03"),
-        ("06/03/2021", "en-US", "2021-06-03"),
-        ("25/12/2021", "en-US", "2021-12-25"),
-        ("2021-06-03", nil, "2021-06-03"),
-        ("2021年6月3日", "zh", "2021-06-03"),
-        ("30 septembre 2018", "fr", "2018-09-30"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("June 3, 2021", "en", "2021-06-03"),
+            ("Jun. 3rd 2021, 9:24 PM", "en", "2021-06-03"),
+            ("Published on 3 June 2021", "en", "2021-06-03"),
+            ("Mittwoch, 3. Juni 2021, 10:52 Uhr", "de", "2021-06-03"),
+            ("3. März 2021", "de", "2021-03-03"),
+            ("jeudi 13 juin 2019", "fr", "2019-06-13"),
+            ("21 de junio de 2018", "es", "2018-06-21"),
+            ("04 mayo 2022 - 00:00", "es", "2022-05-04"),
+            ("4 de maio de 2022", "pt", "2022-05-04"),
+            ("3 czerwca 2021", "pl", "2021-06-03"),
+            ("1. listopadu 2021", "cs", "2021-11-01"),
+            ("03.06.2021", "de", "2021-06-03"),
+            ("veröffentlicht 28.01.2022 06:00", "de", "2022-01-28"),
+            ("03/06/2021", "fr", "2021-06-03"),
+            ("06/03/2021", "en-US", "2021-06-03"),
+            ("25/12/2021", "en-US", "2021-12-25"),
+            ("2021-06-03", nil, "2021-06-03"),
+            ("2021年6月3日", "zh", "2021-06-03"),
+            ("30 septembre 2018", "fr", "2018-09-30"),
+        ] as [(String, String?, String)])
     func writtenDates(input: String, language: String?, expected: String) {
         #expect(Self.day(PageDate.parseWritten(input, language: language)) == expected)
     }

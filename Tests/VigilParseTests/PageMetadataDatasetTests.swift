@@ -49,7 +49,9 @@ import VigilCore
         var micros: [Int] = []
         for page in pages {
             let time = clock.measure {
-                for _ in 0..<rounds { _ = PageMetadata.extract(tree: page.tree, jsonLD: page.input.jsonLD, url: page.url) }
+                for _ in 0..<rounds {
+                    _ = PageMetadata.extract(tree: page.tree, jsonLD: page.input.jsonLD, url: page.url)
+                }
             }
             micros.append(Int(time.components.attoseconds / 1_000_000_000_000 / Int64(rounds)))
         }
@@ -69,7 +71,8 @@ import VigilCore
                 ("summary", .string(metadata.summary.map { String($0.prefix(80)) })),
                 ("article_body_chars", .int(metadata.articleBody?.count)),
                 ("problems", .array(metadata.problems.map(JSONValue.string))), ("micros", .int(micro)),
-                ("jsonld_bytes", .int(page.input.jsonLD.reduce(0) { $0 + $1.utf8.count })), ("nodes", .int(page.tree.count)),
+                ("jsonld_bytes", .int(page.input.jsonLD.reduce(0) { $0 + $1.utf8.count })),
+                ("nodes", .int(page.tree.count)),
                 ("text", .string("")),
             ])
             lines += line.serialized() + "\n"

@@ -20,7 +20,9 @@ import Testing
 
     @Test func segmentEqualToHeadingIsChosen() {
         let headings: Set<TextKey> = [TextKey("Harbour reopens")]
-        #expect(Self.resolver.clean("Politics: Harbour reopens | Daily", headings: headings).0 == "Politics: Harbour reopens | Daily")
+        #expect(
+            Self.resolver.clean("Politics: Harbour reopens | Daily", headings: headings).0
+                == "Politics: Harbour reopens | Daily")
         #expect(Self.resolver.clean("Politics | Harbour reopens | Daily", headings: headings).0 == "Harbour reopens")
     }
 

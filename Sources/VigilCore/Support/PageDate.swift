@@ -269,7 +269,10 @@ public struct PageDate: Sendable, Equatable {
                 "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "duben", "dubna",
                 "nisan", "апрель", "апреля", "апр",
             ],
-            ["may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "květen", "května", "mayıs", "май", "мая"],
+            [
+                "may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "květen", "května", "mayıs", "май",
+                "мая",
+            ],
             [
                 "june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwiec", "czerwca", "červen",
                 "června", "haziran", "июнь", "июня",

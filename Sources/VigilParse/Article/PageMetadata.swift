@@ -61,7 +61,8 @@ struct PageMetadata: Sendable, Equatable {
         let siteNames = SiteNames(scan: scan, ld: ld, urls: [metadata.canonicalURL, url])
         metadata.title = title(tree: tree, scan: scan, ld: ld, siteNames: siteNames)
         metadata.author = author(tree: tree, scan: scan, ld: ld, siteNames: siteNames, language: metadata.language)
-        let published = published(tree: tree, scan: scan, ld: ld, urls: [metadata.canonicalURL, url],
+        let published = published(
+            tree: tree, scan: scan, ld: ld, urls: [metadata.canonicalURL, url],
             language: metadata.language)
         metadata.published = published?.date
         metadata.publishedUTCOffset = published?.utcOffset
@@ -102,18 +103,39 @@ struct PageMetadata: Sendable, Equatable {
         ].compactMap { $0 }
         var headings: [String] = []
         for (property, node) in scan.itemProperties where property == .headline && tree.tag(node) != .h1 {
-            if let text = MetadataText.tidy(tree.collapsedText(node, limit: 400)), text.count < 300 {
+            if let text = MetadataText.tidy(tree.collapsedText(node, limit: 600)), text.utf8.count < 600 {
                 headings.append(text)
             }
             break
         }
         for node in scan.headings {
-            if let text = MetadataText.tidy(tree.collapsedText(node, limit: 400)), text.count < 300 {
-                headings.append(text)
+            guard let text = MetadataText.tidy(tree.collapsedText(node, limit: 600)), text.utf8.count < 600 else {
+                continue
+            }
+            headings.append(text)
+            // A kicker in its own element before the headline ("<h1><span>Olympia</span> Getränke…</h1>"): the
+            // rest is a heading too.
+            if let kicker = leadingChildText(tree, node), text.hasPrefix(kicker),
+                kicker.utf8.count * 2 < text.utf8.count
+            {
+                let rest = AuthorNames.trim(String(text.dropFirst(kicker.count)))
+                if MetadataText.wordCount(rest) >= 2 { headings.append(rest) }
             }
         }
         let resolver = TitleResolver(siteNames: siteNames)
         return resolver.resolve(metadata: metadata, documentTitle: scan.documentTitle, headings: headings)
+    }
+
+    /// The text of an element's first child when that child is an element (not text), tidied.
+    private static func leadingChildText(_ tree: HTMLTree, _ node: HTMLTree.NodeID) -> String? {
+        for child in tree.children(node) {
+            if tree.isText(child) {
+                if tree.collapsedText(child).isEmpty { continue }
+                return nil
+            }
+            return MetadataText.tidy(tree.collapsedText(child, limit: 200))
+        }
+        return nil
     }
 
     // MARK: Author
@@ -168,8 +190,9 @@ struct PageMetadata: Sendable, Equatable {
         }
 
         // The byline in the page.
-        let byline = BylineFinder.names(tree: tree, scan: scan, language: language).filter { !isSite($0) }
-        if let joined = AuthorNames.join(byline) { return joined }
+        let byline = BylineFinder.names(tree: tree, scan: scan, language: language)
+        if let joined = AuthorNames.join(byline.filter { !isSite($0) }) { return joined }
+        siteAuthors += byline
         // A newsroom or the site itself is still better than nothing; a user name last.
         return AuthorNames.join(organizations) ?? AuthorNames.join(siteAuthors) ?? AuthorNames.join(handles)
     }

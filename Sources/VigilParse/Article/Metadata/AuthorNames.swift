@@ -8,7 +8,7 @@ enum AuthorNames {
     /// least two words ("Jane Doe and John Roe", but not "Mac & i" or "Staff and wire reports").
     static func names(in raw: String, language: String?) -> [String] {
         guard let text = MetadataText.tidy(raw) else { return [] }
-        var words = text.split(separator: " ")
+        var words = trim(text).split(separator: " ")
         words = firstPart(words)
         words = dropLead(words)
         words = cutAtDate(words)
@@ -99,10 +99,25 @@ enum AuthorNames {
             }
         }
         guard parts.count > 1 else { return words }
-        for part in parts where dropLead(part).contains(where: { $0.contains(where: \.isLetter) }) {
-            return part
+        // The first part with a name; a later one only when the part just before was a date ("3 June 2021 | Jane
+        // Doe") or when it starts with a lead word ("| By Jane Doe"): otherwise the marks separate other things
+        // (a logo, then the section links).
+        var afterDate = false
+        for (index, part) in parts.enumerated() {
+            let names = cutAtDate(dropLead(part))
+            if names.contains(where: { $0.contains(where: \.isLetter) }) {
+                if index == 0 || afterDate || dropLead(part).count < part.count { return part }
+                return []
+            }
+            afterDate = part.contains { $0.contains(where: \.isNumber) }
         }
         return []
+    }
+
+    /// Whether the text starts with a lead word ("By", "Von", "Par"…).
+    static func startsWithLead(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        return !words.isEmpty && dropLead(words).count < words.count
     }
 
     /// Lead words by their first word (lower-case, without a trailing ':' or '.'); the set holds the words that
@@ -112,7 +127,7 @@ enum AuthorNames {
         for lead in [
             "by", "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "autor", "autorin", "autora",
             "author", "authors", "auteur", "auteurs", "autore", "text", "texto", "texte", "testo", "tekst",
-            "redacción", "written by", "posted by", "published by", "reported by", "words by", "story by",
+            "written by", "posted by", "published by", "reported by", "words by", "story by",
             "text by", "photos by", "erstellt von", "verfasst von", "geschrieben von", "veröffentlicht von",
             "publié par", "écrit par", "escrito por", "publicado por", "reportaje de", "scritto da",
             "pubblicato da", "geschreven door", "napisane przez",
@@ -124,7 +139,22 @@ enum AuthorNames {
     }()
 
     /// Leads that need a colon, as they are also name particles ("Da Silva", "De Groot") or common words.
-    private static let colonLeads: Set<Substring> = ["de", "da", "from"]
+    private static let colonLeads: Set<Substring> = ["de", "da", "from", "redacción", "redaktion", "redazione"]
+
+    /// Job titles written before a name ("FOCUS-Online-Experte Robin Tschöpe", "Chefredakteur Max Muster"), as
+    /// word endings, lower-case.
+    private static let roles: [String] = [
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "experte", "expertin", "reporter",
+        "reporterin", "correspondent", "editor", "journaliste", "correspondant", "correspondante", "corresponsal",
+        "periodista", "redactor", "redactora", "giornalista", "inviato", "inviata", "columnist", "kolumnist",
+        "kolumnistin",
+    ]
+
+    /// Whether a word is a job title (see `roles`) rather than part of a name.
+    private static func isRole(_ word: Substring) -> Bool {
+        let lower = word.lowercased()
+        return roles.contains { lower.hasSuffix($0) }
+    }
 
     /// The words without lead words at the start (repeatedly: "Text: von Jane Doe").
     private static func dropLead(_ input: [Substring]) -> [Substring] {
@@ -147,6 +177,11 @@ enum AuthorNames {
                 break
             }
             if hasColon, colonLeads.contains(bare) {
+                words = words.dropFirst()
+                continue
+            }
+            // A job title before a name.
+            if words.count >= 3, isRole(first) {
                 words = words.dropFirst()
                 continue
             }

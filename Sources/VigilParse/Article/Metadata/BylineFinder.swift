@@ -10,6 +10,14 @@ enum BylineFinder {
         var lastAuthorEnd: HTMLTree.NodeID = -1
         for (property, node) in scan.itemProperties where property == .author || property == .person {
             guard node >= lastAuthorEnd, !isExcluded(tree, node, allowAside: true) else { continue }
+            // A person named in the text is not the author: a `Person` without `itemprop=author` counts only when
+            // it stands alone in its parent or after a lead word ("Von <Person>").
+            if property == .person, let parent = tree.parent(node) {
+                let parentText = tree.lineText(parent, limit: 200)
+                guard parentText == tree.lineText(node, limit: 200) || AuthorNames.startsWithLead(parentText) else {
+                    continue
+                }
+            }
             let names = microdataNames(tree, node, language: language)
             guard !names.isEmpty else { continue }
             // Several authors of one article sit together; an author elsewhere belongs to another teaser.

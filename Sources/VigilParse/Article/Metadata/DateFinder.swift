@@ -2,8 +2,9 @@ import VigilCore
 
 /// Finds a publication date written in the page for people, for pages whose metadata, `<time>` elements and URL
 /// carry none: short elements whose class says date or publication (`date`, `publish`, `datum`, `fecha`,
-/// `posted`…), read by `PageDate.parseWritten`, outside navigation, footers, asides and comment threads. The first
-/// one after the main heading wins (dates before it belong to the site's header more often than to the article).
+/// `posted`…) or names a meta line or byline, read by `PageDate.parseWritten`, outside navigation, footers, asides
+/// and comment threads. The first one after the main heading wins (dates before it belong to the site's header more
+/// often than to the article).
 enum DateFinder {
     /// The date, or nil.
     static func date(tree: HTMLTree, scan: MetadataScan, language: String?) -> PageDate? {
@@ -28,8 +29,9 @@ enum DateFinder {
         return beforeHeading
     }
 
-    /// Whether a class value names a date: "date", "datum", "data-", "publish", "posted", "fecha", "time" (any
-    /// case), but not an update. One pass, looking closer only at the words' first letters.
+    /// Whether a class value names a date or a line that usually holds one: "date", "datum", "data-", "publi…",
+    /// "posted", "fecha", "time", "meta", "byline" (any case), but not an update. One pass, looking closer only at
+    /// the words' first letters.
     private static func namesDate(_ value: ArraySlice<UInt8>) -> Bool {
         var found = false
         var i = value.startIndex
@@ -39,7 +41,11 @@ enum DateFinder {
             case UInt8(ascii: "d"):
                 if HTMLTree.startsWith(rest, "dat") { found = true }
             case UInt8(ascii: "p"):
-                if HTMLTree.startsWith(rest, "publish") || HTMLTree.startsWith(rest, "posted") { found = true }
+                if HTMLTree.startsWith(rest, "publi") || HTMLTree.startsWith(rest, "posted") { found = true }
+            case UInt8(ascii: "m"):
+                if HTMLTree.startsWith(rest, "meta") { found = true }
+            case UInt8(ascii: "b"):
+                if HTMLTree.startsWith(rest, "byline") { found = true }
             case UInt8(ascii: "f"):
                 if HTMLTree.startsWith(rest, "fecha") { found = true }
             case UInt8(ascii: "t"):

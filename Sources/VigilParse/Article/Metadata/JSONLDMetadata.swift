@@ -44,7 +44,9 @@ struct JSONLDMetadata: Sendable {
                 problems.append("invalid JSON-LD in block \(index + 1) of \(blocks.count)")
                 continue
             }
-            if lenient { problems.append("JSON-LD block \(index + 1) of \(blocks.count) is not valid JSON; read leniently") }
+            if lenient {
+                problems.append("JSON-LD block \(index + 1) of \(blocks.count) is not valid JSON; read leniently")
+            }
             Self.collect(value, into: &objects, depth: 0)
         }
         guard !objects.isEmpty else { return }

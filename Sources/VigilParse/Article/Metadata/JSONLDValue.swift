@@ -106,13 +106,15 @@ enum JSONLDValue: Sendable {
             let start = i
             while i < bytes.count {
                 let c = bytes[i]
-                guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
-                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+                guard
+                    (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+                        || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
                 else { break }
                 i += 1
             }
             guard i > start else { return nil }
-            return .number(Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) ?? 0)
+            return .number(
+                Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) ?? 0)
         }
 
         private mutating func array(depth: Int) -> JSONLDValue? {

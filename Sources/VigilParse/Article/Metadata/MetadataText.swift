@@ -258,7 +258,8 @@ enum MetadataText {
     }
 
     private static func isTagStart(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A)
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+            || (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A)
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

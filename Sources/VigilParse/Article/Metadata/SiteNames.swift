@@ -40,8 +40,9 @@ struct SiteNames: Sendable {
     private static func hostLabels(_ url: String) -> [Substring]? {
         let bytes = Array(url.utf8.prefix(300))
         var start = 0
-        while start + 2 < bytes.count, !(bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
-            && bytes[start + 2] == UInt8(ascii: "/"))
+        while start + 2 < bytes.count,
+            !(bytes[start] == UInt8(ascii: ":") && bytes[start + 1] == UInt8(ascii: "/")
+                && bytes[start + 2] == UInt8(ascii: "/"))
         {
             start += 1
         }
