@@ -213,7 +213,7 @@ struct PageMetadata: Sendable, Equatable {
             machine.append(scan.meta(key))
             if key == "datepublished" { machine += microdataDates(tree, scan, .datePublished) }
         }
-        machine += scan.metas { $0.hasSuffix("citation_date") || $0.hasSuffix("citation_publication_date") }
+        machine += scan.metas(withKeySuffix: "citation_date") + scan.metas(withKeySuffix: "citation_publication_date")
         machine += [ld.page?.datePublished, ld.article?.dateCreated, ld.page?.dateCreated]
         var chosen: PageDate?
         var next = 0

@@ -35,8 +35,12 @@ enum BylineFinder {
         let textCode = HTMLTag.text.code
         var id: HTMLTree.NodeID = 1
         while id < count {
-            defer { id += 1 }
             let node = tree.nodes[Int(id)]
+            if skippedCodes.contains(node.tag) {
+                id = tree.subtreeEnd(id)
+                continue
+            }
+            defer { id += 1 }
             // Elements without attributes can only be `<address>`.
             guard node.tag != textCode, node.count > 0 || node.tag == addressCode else { continue }
             guard let kind = bylineKind(tree, id, tag: node.tag), !isExcluded(tree, id, allowAside: false) else {
@@ -163,6 +167,10 @@ enum BylineFinder {
     }
 
     private static let addressCode = HTMLTag.address.code
+    /// Subtrees never searched: navigation, footers, asides, forms.
+    static let skippedCodes: Set<UInt16> = [
+        HTMLTag.nav.code, HTMLTag.footer.code, HTMLTag.aside.code, HTMLTag.form.code,
+    ]
     private static let anchorCode = HTMLTag.a.code
 
     /// Inside navigation, a footer, an aside (unless allowed), a form, or a comment thread.

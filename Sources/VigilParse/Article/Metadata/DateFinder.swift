@@ -13,9 +13,14 @@ enum DateFinder {
         let textCode = HTMLTag.text.code
         var beforeHeading: PageDate?
         var id: HTMLTree.NodeID = 1
+        let skipped = BylineFinder.skippedCodes
         while id < count {
-            defer { id += 1 }
             let node = tree.nodes[Int(id)]
+            if skipped.contains(node.tag) {
+                id = tree.subtreeEnd(id)
+                continue
+            }
+            defer { id += 1 }
             guard node.count > 0, node.tag != textCode, let range = tree.attributeRange(.class, of: id),
                 namesDate(tree.attributeValues[range])
             else { continue }

@@ -2,12 +2,12 @@
 /// headings, `<time>` elements, microdata properties, and the declared language. Byline elements, which need a look
 /// at every class name, are searched separately and only when no better author source exists (`BylineFinder`).
 struct MetadataScan: Sendable {
-    /// Lower-cased `name`, `property`, `itemprop` or `http-equiv` of each `<meta>` with a `content`, in document
-    /// order, and where its content lies in `attributeValues` (tidied only when read).
-    private var metaKeys: [String] = []
+    /// For each `<meta>` with a `content`, in document order: a hash of its lower-cased `name`, `property`,
+    /// `itemprop` or `http-equiv` (no string is made while scanning), where the key and the content lie in
+    /// `attributeValues` (the content is tidied only when read).
+    private var metaHashes: [UInt64] = []
+    private var metaKeys: [Range<Int>] = []
     private var metaValues: [Range<Int>] = []
-    /// Positions in `metaKeys` by key.
-    private var metaIndex: [String: [Int]] = [:]
     /// The tree's attribute bytes (shared, not copied).
     private let attributeValues: [UInt8]
     /// `<html lang>` (or `xml:lang`).
@@ -39,45 +39,47 @@ struct MetadataScan: Sendable {
     /// Walks the tree once.
     init(tree: HTMLTree) {
         attributeValues = tree.attributeValues
-        let count = HTMLTree.NodeID(tree.count)
-        // Tag codes read once: each access to a static costs a lazy-initialisation check.
-        let textCode = HTMLTag.text.code
-        let metaCode = HTMLTag.meta.code
-        let linkCode = HTMLTag.link.code
-        let titleCode = HTMLTag.title.code
-        let h1Code = HTMLTag.h1.code
-        let timeCode = HTMLTag.time.code
-        let htmlCode = HTMLTag.html.code
-        let articleCode = HTMLTag.article.code
         let itemprop = HTMLAttributeName.itemprop
         let itemtype = HTMLAttributeName.itemtype
-        var id: HTMLTree.NodeID = 1
+        // Most pages have no microdata: one look at the attribute table spares testing every element.
+        let hasMicrodata = tree.attributes.contains { $0.name == itemprop || $0.name == itemtype }
+        let kinds = Self.tagKinds
+        var id = 1
+        let count = tree.count
         while id < count {
             defer { id += 1 }
-            let node = tree.nodes[Int(id)]
-            let tag = node.tag
-            if tag == textCode { continue }
-            if tag == metaCode {
-                readMeta(tree, id)
+            let node = tree.nodes[id]
+            let tag = Int(node.tag)
+            let kind = tag < kinds.count ? kinds[tag] : .other
+            let nodeID = HTMLTree.NodeID(id)
+            switch kind {
+            case .text:
                 continue
-            } else if tag == linkCode {
-                if canonicalHref == nil, tree.attribute(.rel, of: id, is: "canonical") {
-                    canonicalHref = tree.attribute(.href, of: id)
+            case .meta:
+                readMeta(tree, nodeID)
+                continue
+            case .link:
+                if canonicalHref == nil, tree.attribute(.rel, of: nodeID, is: "canonical") {
+                    canonicalHref = tree.attribute(.href, of: nodeID)
                 }
                 continue
-            } else if tag == titleCode {
-                if documentTitle == nil { documentTitle = MetadataText.tidy(tree.collapsedText(id, limit: 1000)) }
+            case .title:
+                if documentTitle == nil {
+                    documentTitle = MetadataText.tidy(tree.collapsedText(nodeID, limit: 1000))
+                }
                 continue
-            } else if tag == h1Code {
-                if headings.count < Self.maxHeadings { headings.append(id) }
-            } else if tag == timeCode {
-                if times.count < Self.maxTimes { times.append(id) }
-            } else if tag == htmlCode {
-                if htmlLanguage == nil { htmlLanguage = MetadataText.tidy(tree.attribute(.lang, of: id)) }
-            } else if tag == articleCode {
-                if firstArticle == nil { firstArticle = id }
+            case .h1:
+                if headings.count < Self.maxHeadings { headings.append(nodeID) }
+            case .time:
+                if times.count < Self.maxTimes { times.append(nodeID) }
+            case .html:
+                if htmlLanguage == nil { htmlLanguage = MetadataText.tidy(tree.attribute(.lang, of: nodeID)) }
+            case .article:
+                if firstArticle == nil { firstArticle = nodeID }
+            case .other:
+                break
             }
-            guard node.count > 0 else { continue }
+            guard hasMicrodata, node.count > 0 else { continue }
             // Microdata: only the `itemprop` values this extractor reads.
             var found: ItemProperty?
             var isPerson = false
@@ -93,37 +95,76 @@ struct MetadataScan: Sendable {
                 }
             }
             if let found {
-                itemProperties.append((found, id))
+                itemProperties.append((found, nodeID))
             } else if isPerson {
-                itemProperties.append((.person, id))
+                itemProperties.append((.person, nodeID))
             }
         }
     }
+
+    /// What the scan does with an element, by tag.
+    private enum TagKind {
+        case text, meta, link, title, h1, time, html, article, other
+    }
+
+    /// `TagKind` by tag code, for the codes of `HTMLTag`'s table (codes of other names are `.other`).
+    private static let tagKinds: [TagKind] = {
+        let tags: [(HTMLTag, TagKind)] = [
+            (.text, .text), (.meta, .meta), (.link, .link), (.title, .title), (.h1, .h1), (.time, .time),
+            (.html, .html), (.article, .article),
+        ]
+        var kinds = [TagKind](repeating: .other, count: Int(HTMLTag.firstExtraCode))
+        for (tag, kind) in tags { kinds[Int(tag.code)] = kind }
+        return kinds
+    }()
 
     private mutating func readMeta(_ tree: HTMLTree, _ id: HTMLTree.NodeID) {
         guard let content = tree.attributeRange(.content, of: id), !content.isEmpty else { return }
-        for name in [HTMLAttributeName.property, .name, .itemprop, .httpEquiv] {
-            guard let range = tree.attributeRange(name, of: id), !range.isEmpty, range.count <= 80 else { continue }
-            // Lower-case ASCII keys; some pages put two keys in one attribute ("og:title twitter:title").
-            var key: [UInt8] = []
-            key.reserveCapacity(range.count)
-            for byte in tree.attributeValues[range] {
-                if byte == 0x20 {
-                    if !key.isEmpty { append(key, content) }
-                    key.removeAll(keepingCapacity: true)
-                } else {
-                    key.append(HTMLTree.lower(byte))
-                }
+        let node = tree.nodes[Int(id)]
+        for index in Int(node.start)..<Int(node.start + node.count) {
+            let attribute = tree.attributes[index]
+            switch attribute.name {
+            case .property, .name, .itemprop, .httpEquiv: break
+            default: continue
             }
-            if !key.isEmpty { append(key, content) }
+            let start = Int(attribute.valueStart)
+            let end = start + Int(attribute.valueLength)
+            guard end > start, end - start <= 80 else { continue }
+            // Some pages put two keys in one attribute ("og:title twitter:title").
+            var keyStart = start
+            for position in start...end where position == end || tree.attributeValues[position] == 0x20 {
+                if position > keyStart {
+                    metaHashes.append(Self.hash(tree.attributeValues[keyStart..<position]))
+                    metaKeys.append(keyStart..<position)
+                    metaValues.append(content)
+                }
+                keyStart = position + 1
+            }
         }
     }
 
-    private mutating func append(_ key: [UInt8], _ content: Range<Int>) {
-        let name = String(decoding: key, as: UTF8.self)
-        metaIndex[name, default: []].append(metaKeys.count)
-        metaKeys.append(name)
-        metaValues.append(content)
+    /// FNV-1a of the ASCII-lower-cased bytes.
+    private static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h ^= UInt64(HTMLTree.lower(byte))
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// Positions of the metas whose key is `key` (lower-case).
+    private func positions(_ key: String) -> [Int] {
+        let wanted = Self.hash(key.utf8)
+        var found: [Int] = []
+        for index in metaHashes.indices where metaHashes[index] == wanted {
+            // Hashes can collide: check the bytes.
+            let stored = attributeValues[metaKeys[index]]
+            if stored.count == key.utf8.count, zip(stored, key.utf8).allSatisfy({ HTMLTree.lower($0) == $1 }) {
+                found.append(index)
+            }
+        }
+        return found
     }
 
     private static func itemProperty(_ bytes: ArraySlice<UInt8>) -> ItemProperty? {
@@ -135,22 +176,28 @@ struct MetadataScan: Sendable {
         return nil
     }
 
-    /// The first non-empty value of a `<meta>` key, tidied.
+    /// The first non-empty value of a `<meta>` key (lower-case), tidied.
     func meta(_ key: String) -> String? {
-        for index in metaIndex[key] ?? [] {
+        for index in positions(key) {
             if let value = value(at: index) { return value }
         }
         return nil
     }
 
-    /// Every value of a `<meta>` key, tidied.
+    /// Every value of a `<meta>` key (lower-case), tidied.
     func metas(_ key: String) -> [String] {
-        (metaIndex[key] ?? []).compactMap { value(at: $0) }
+        positions(key).compactMap { value(at: $0) }
     }
 
-    /// Every value whose key passes the test, tidied.
-    func metas(where test: (String) -> Bool) -> [String] {
-        metaKeys.indices.compactMap { test(metaKeys[$0]) ? value(at: $0) : nil }
+    /// Every value whose key ends with `suffix` (lower-case ASCII), tidied.
+    func metas(withKeySuffix suffix: String) -> [String] {
+        let wanted = Array(suffix.utf8)
+        return metaKeys.indices.compactMap { index in
+            let key = attributeValues[metaKeys[index]]
+            guard key.count >= wanted.count else { return nil }
+            let tail = key.suffix(wanted.count)
+            return zip(tail, wanted).allSatisfy({ HTMLTree.lower($0) == $1 }) ? value(at: index) : nil
+        }
     }
 
     private func value(at index: Int) -> String? {

@@ -5,11 +5,10 @@ struct SiteNames: Sendable {
     let keys: [TextKey]
 
     init(_ names: [String]) {
-        var seen: Set<TextKey> = []
         var keys: [TextKey] = []
         for name in names {
             let key = TextKey(name)
-            if key.count >= 2, seen.insert(key).inserted { keys.append(key) }
+            if key.count >= 2, !keys.contains(key) { keys.append(key) }
         }
         self.keys = keys
     }
@@ -21,6 +20,10 @@ struct SiteNames: Sendable {
         for key in ["og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher"] {
             names += scan.metas(key).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         }
+        // Some pages put the article's title in these fields: a name of more than six words, or one equal to the
+        // title, is not the site's.
+        let titles = [scan.meta("og:title"), ld.article?.headline].compactMap { $0 }
+        names.removeAll { name in MetadataText.wordCount(name) > 6 || titles.contains(name) }
         for url in urls {
             guard let url, var labels = Self.hostLabels(url) else { continue }
             if labels.first == "www" || labels.first == "m" || labels.first == "amp" { labels.removeFirst() }
