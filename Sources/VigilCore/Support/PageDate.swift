@@ -136,6 +136,7 @@ public struct PageDate: Sendable, Equatable {
         case mark(Character)
     }
 
+    /// Numbers, words (folded) and date punctuation of the first 400 characters.
     private static func tokenize(_ string: String) -> [Token] {
         var tokens: [Token] = []
         var word = ""
@@ -181,6 +182,7 @@ public struct PageDate: Sendable, Equatable {
     /// Words that may stand between a day, a month name and a year ("21 de junio de 2018", "3rd of June").
     private static let fillers: Set<String> = ["de", "del", "of", "the", "st", "nd", "rd", "th", "er", "º"]
 
+    /// A date whose first token is at `start`, in one of the forms `parseWritten` reads.
     private static func match(_ tokens: [Token], at start: Int, monthFirst: Bool) -> PageDate? {
         guard case .number(let first, let firstDigits) = tokens[start] else {
             // Month name, day, year: "June 3, 2021", "Jun. 3rd 2021".
@@ -242,6 +244,7 @@ public struct PageDate: Sendable, Equatable {
         }
     }
 
+    /// Midnight UTC of a date between 1990 and 2100 that exists.
     private static func make(year: Int, month: Int, day: Int) -> PageDate? {
         guard (1990...2100).contains(year), (1...12).contains(month), (1...31).contains(day),
             let date = FeedDate.parse(pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2))
@@ -346,6 +349,7 @@ public struct PageDate: Sendable, Equatable {
         return nil
     }
 
+    /// The value of exactly `count` digits at `at`.
     private static func digits(_ bytes: [UInt8], _ at: Int, _ count: Int) -> Int? {
         guard at + count <= bytes.count else { return nil }
         var value = 0

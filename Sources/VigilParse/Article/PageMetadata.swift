@@ -12,27 +12,36 @@ import VigilCore
 ///   `parsely-author`, `sailthru.author`, `citation_author` metas (unless they name the site); the byline in the
 ///   page (`BylineFinder`); JSON-LD `Organization` authors; user names as a last resort;
 /// - published: JSON-LD `datePublished`; `article:published_time`; microdata `datePublished`; `date`-like metas;
-///   the `WebPage`'s `datePublished` and `dateCreated`; `<time datetime>`; a date in the URL; a written date in a
-///   `<time>`; the modification date;
+///   the `WebPage`'s `datePublished` and `dateCreated`; `<time datetime>` (the one marked as publication first); a
+///   date in the URL; a written date in a `<time>` or in a date-classed element (`DateFinder`); the modification
+///   date. A time given in UTC takes the offset another source writes the same instant with;
 /// - modified: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`, microdata, `dcterms.modified`;
 /// - language: `<html lang>`, `og:locale`, JSON-LD `inLanguage`, `content-language`;
 /// - site name: `og:site_name`, JSON-LD publisher, `application-name`;
 /// - canonical URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`, made absolute against the page URL;
 /// - summary: `og:description`, `description`, `twitter:description`, JSON-LD `description`.
 struct PageMetadata: Sendable, Equatable {
+    /// The article's headline, without the site's name.
     var title: String?
+    /// Author names, joined with "; " when several.
     var author: String?
+    /// When the article was first published.
     var published: Date?
     /// Seconds east of UTC the publication time was written in, when the page said; `published` in that zone
     /// gives the calendar date the page meant.
     var publishedUTCOffset: Int?
+    /// When the article was last changed.
     var modified: Date?
+    /// BCP 47 tag as the page declares it (`og:locale`'s underscore made a hyphen).
     var language: String?
     var siteName: String?
+    /// Absolute http(s) URL.
     var canonicalURL: String?
+    /// The page's own summary.
     var summary: String?
     /// JSON-LD `articleBody`, when the page carries one (a fallback for the main text), as plain paragraphs.
     var articleBody: String?
+    /// JSON-LD blocks that could not be read, or only leniently.
     var problems: [String] = []
 
     /// Reads the metadata of a parsed page. `jsonLD` holds the bodies of its JSON-LD scripts (see `HTMLInput`);
@@ -79,6 +88,7 @@ struct PageMetadata: Sendable, Equatable {
 
     // MARK: URL and site
 
+    /// The first canonical-URL source that resolves to an absolute http(s) URL.
     private static func canonicalURL(scan: MetadataScan, ld: JSONLDMetadata, url: String?) -> String? {
         for candidate in [scan.canonicalHref, scan.meta("og:url"), ld.article?.url, ld.page?.url] {
             guard let candidate = candidate?.trimmed, !candidate.isEmpty else { continue }
@@ -93,6 +103,7 @@ struct PageMetadata: Sendable, Equatable {
 
     // MARK: Title
 
+    /// The title: metadata candidates and `h1` texts (with a kicker split off) reconciled by `TitleResolver`.
     private static func title(tree: HTMLTree, scan: MetadataScan, ld: JSONLDMetadata, siteNames: SiteNames)
         -> String?
     {
@@ -140,6 +151,8 @@ struct PageMetadata: Sendable, Equatable {
 
     // MARK: Author
 
+    /// The author names, joined with "; ": persons first, from JSON-LD, then author metas, then the page's
+    /// byline; newsrooms, the site and user names only when nothing better exists.
     private static func author(
         tree: HTMLTree, scan: MetadataScan, ld: JSONLDMetadata, siteNames: SiteNames, language: String?
     ) -> String? {
@@ -199,6 +212,8 @@ struct PageMetadata: Sendable, Equatable {
 
     // MARK: Dates
 
+    /// The publication date: machine-readable sources in order of trust, then the URL, then dates written in
+    /// the page, then the modification date.
     private static func published(
         tree: HTMLTree, scan: MetadataScan, ld: JSONLDMetadata, urls: [String?], language: String?
     ) -> PageDate? {
@@ -272,6 +287,7 @@ struct PageMetadata: Sendable, Equatable {
         return marked + unmarked
     }
 
+    /// The modification date from JSON-LD, metas and microdata.
     private static func modified(tree: HTMLTree, scan: MetadataScan, ld: JSONLDMetadata) -> PageDate? {
         var machine: [String?] = [ld.article?.dateModified]
         for key in [

@@ -271,6 +271,7 @@ enum AuthorNames {
     }
 }
 
+/// Trimming helpers for the word steps above.
 extension StringProtocol {
     /// The string without trailing characters that pass the test.
     fileprivate func trimmingSuffix(while test: (Character) -> Bool) -> SubSequence {

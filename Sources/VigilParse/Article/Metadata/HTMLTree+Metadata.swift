@@ -64,6 +64,7 @@ extension HTMLTree {
         return true
     }
 
+    /// ASCII lower case of a byte; other bytes unchanged.
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
@@ -126,6 +127,7 @@ extension HTMLTree {
     private static let lineBreakingTags: Set<UInt16> = Set(
         [HTMLTag.br, .p, .div, .li, .h1, .h2, .h3, .h4, .h5, .h6, .dt, .dd, .tr, .section, .header, .time].map(\.code))
 
+    /// Whether a tag separates lines of text.
     private static func breaksLine(_ tag: UInt16) -> Bool { lineBreakingTags.contains(tag) }
 
     /// The number of text bytes in a subtree, stopping once it passes `limit`.

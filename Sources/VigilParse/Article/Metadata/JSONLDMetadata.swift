@@ -111,6 +111,7 @@ struct JSONLDMetadata: Sendable {
         }
     }
 
+    /// Whether the bytes start with `word` (lower-case ASCII), ignoring ASCII case.
     private static func startsWith(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
@@ -174,12 +175,8 @@ struct JSONLDMetadata: Sendable {
         }
     }
 
-    /// The text of a JSON string's escaped bytes (without the quotes); raw control characters become spaces.
-    static func unescape(_ slice: ArraySlice<UInt8>) -> String {
-        String(decoding: slice.withUnsafeBufferPointer { unescapedBytes($0) }, as: UTF8.self)
-    }
-
-    /// `unescape` as UTF-8 bytes.
+    /// The UTF-8 text of a JSON string's escaped bytes (without the quotes); raw control characters become
+    /// spaces.
     static func unescapedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -297,6 +294,7 @@ struct JSONLDMetadata: Sendable {
 
     // MARK: Fields
 
+    /// The fields of an object, with `@id` references to authors and publishers resolved.
     private static func entity(_ object: JSONLDValue, byID: [String: JSONLDValue]) -> Entity {
         var entity = Entity()
         entity.headline = text(object["headline"]) ?? text(object["alternativeHeadline"])
@@ -327,6 +325,7 @@ struct JSONLDMetadata: Sendable {
         }
     }
 
+    /// Authors from a string, an object (or an `@id` reference to one), or an array of them.
     private static func authors(_ value: JSONLDValue?, byID: [String: JSONLDValue], depth: Int) -> [Author] {
         guard let value, depth < 3 else { return [] }
         switch value {
@@ -354,6 +353,7 @@ struct JSONLDMetadata: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
+    /// The name of a publisher given as a string, an object, a reference or an array.
     private static func name(_ value: JSONLDValue?, byID: [String: JSONLDValue]) -> String? {
         switch value {
         case .string(let string)?: return MetadataText.tidy(string)
@@ -366,6 +366,7 @@ struct JSONLDMetadata: Sendable {
         }
     }
 
+    /// `inLanguage` as a string or as a `Language` object.
     private static func language(_ value: JSONLDValue?) -> String? {
         switch value {
         case .string(let string)?: return MetadataText.tidy(string)
@@ -375,6 +376,7 @@ struct JSONLDMetadata: Sendable {
         }
     }
 
+    /// A URL given as a string or as an object with `@id` or `url`.
     private static func url(_ value: JSONLDValue?) -> String? {
         switch value {
         case .string(let string)?: return MetadataText.tidy(string)

@@ -54,6 +54,7 @@ enum JSONLDValue: Sendable {
         /// Set when a tolerance was needed.
         var lenient = false
 
+        /// Skips JSON white space.
         mutating func skipSpace() {
             while i < bytes.count {
                 let c = bytes[i]
@@ -62,6 +63,7 @@ enum JSONLDValue: Sendable {
             }
         }
 
+        /// The value starting at `i`, or nil when none can be read there.
         mutating func value(depth: Int) -> JSONLDValue? {
             guard i < bytes.count, depth < 64 else { return nil }
             switch bytes[i] {
@@ -94,6 +96,7 @@ enum JSONLDValue: Sendable {
             return .string(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
         }
 
+        /// `true`, `false` or `null`.
         private mutating func literal(_ word: StaticString, _ result: JSONLDValue) -> JSONLDValue? {
             let count = word.utf8CodeUnitCount
             guard i + count <= bytes.count else { return nil }
@@ -102,6 +105,7 @@ enum JSONLDValue: Sendable {
             return result
         }
 
+        /// A number (any run of digits, signs, points and exponents).
         private mutating func number() -> JSONLDValue? {
             let start = i
             while i < bytes.count {
@@ -117,6 +121,7 @@ enum JSONLDValue: Sendable {
                 Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) ?? 0)
         }
 
+        /// An array; an unreadable member ends it, keeping the members before.
         private mutating func array(depth: Int) -> JSONLDValue? {
             i += 1
             var values: [JSONLDValue] = []
@@ -138,6 +143,7 @@ enum JSONLDValue: Sendable {
             }
         }
 
+        /// An object; an unreadable member ends it, keeping the members before.
         private mutating func object(depth: Int) -> JSONLDValue? {
             i += 1
             var members: [(key: String, value: JSONLDValue)] = []

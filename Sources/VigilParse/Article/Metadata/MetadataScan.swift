@@ -22,8 +22,6 @@ struct MetadataScan: Sendable {
     var times: [HTMLTree.NodeID] = []
     /// Elements other than `<meta>` with an `itemprop` this extractor reads, in document order.
     var itemProperties: [(property: ItemProperty, node: HTMLTree.NodeID)] = []
-    /// The first `<article>` element, which usually holds the article's own byline and date.
-    var firstArticle: HTMLTree.NodeID?
 
     static let maxHeadings = 8
     static let maxTimes = 24
@@ -74,8 +72,6 @@ struct MetadataScan: Sendable {
                 if times.count < Self.maxTimes { times.append(nodeID) }
             case .html:
                 if htmlLanguage == nil { htmlLanguage = MetadataText.tidy(tree.attribute(.lang, of: nodeID)) }
-            case .article:
-                if firstArticle == nil { firstArticle = nodeID }
             case .other:
                 break
             }
@@ -104,20 +100,21 @@ struct MetadataScan: Sendable {
 
     /// What the scan does with an element, by tag.
     private enum TagKind {
-        case text, meta, link, title, h1, time, html, article, other
+        case text, meta, link, title, h1, time, html, other
     }
 
     /// `TagKind` by tag code, for the codes of `HTMLTag`'s table (codes of other names are `.other`).
     private static let tagKinds: [TagKind] = {
         let tags: [(HTMLTag, TagKind)] = [
             (.text, .text), (.meta, .meta), (.link, .link), (.title, .title), (.h1, .h1), (.time, .time),
-            (.html, .html), (.article, .article),
+            (.html, .html),
         ]
         var kinds = [TagKind](repeating: .other, count: Int(HTMLTag.firstExtraCode))
         for (tag, kind) in tags { kinds[Int(tag.code)] = kind }
         return kinds
     }()
 
+    /// Records a `<meta>` element's keys and where its content lies.
     private mutating func readMeta(_ tree: HTMLTree, _ id: HTMLTree.NodeID) {
         guard let content = tree.attributeRange(.content, of: id), !content.isEmpty else { return }
         let node = tree.nodes[Int(id)]
@@ -167,6 +164,7 @@ struct MetadataScan: Sendable {
         return found
     }
 
+    /// The property an `itemprop` value names, among those read.
     private static func itemProperty(_ bytes: ArraySlice<UInt8>) -> ItemProperty? {
         // Values are short; the common ones are matched whole, case-insensitively.
         if HTMLTree.contains(bytes, "headline") { return .headline }
@@ -200,6 +198,7 @@ struct MetadataScan: Sendable {
         }
     }
 
+    /// The tidied content of the meta at `index`.
     private func value(at index: Int) -> String? {
         MetadataText.tidy(String(decoding: attributeValues[metaValues[index]], as: UTF8.self))
     }

@@ -13,6 +13,7 @@ enum MetadataText {
         return decoded.withUTF8 { tidy($0) }
     }
 
+    /// `tidy` over UTF-8 bytes.
     private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -257,11 +258,13 @@ enum MetadataText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a byte after `<` starts a tag, a closing tag or a declaration.
     private static func isTagStart(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
             || (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A)
     }
 
+    /// ASCII letters and digits, as in tag names.
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (HTMLTree.lower(byte) >= 0x61 && HTMLTree.lower(byte) <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }

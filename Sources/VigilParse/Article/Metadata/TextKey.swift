@@ -42,8 +42,10 @@ struct TextKey: Hashable, Sendable {
     /// Length in bytes.
     var count: Int { bytes.count }
 
+    /// Whether this key starts with `other`.
     func hasPrefix(_ other: TextKey) -> Bool { bytes.starts(with: other.bytes) }
 
+    /// Whether this key ends with `other`.
     func hasSuffix(_ other: TextKey) -> Bool {
         other.bytes.count <= bytes.count && bytes[(bytes.count - other.bytes.count)...].elementsEqual(other.bytes)
     }
