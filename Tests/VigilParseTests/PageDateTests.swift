@@ -25,6 +25,14 @@ import VigilCore
         #expect(date.utcOffset == offset)
     }
 
+    @Test func rfc3339KeepsThePagesZone() throws {
+        #expect(try #require(PageDate.parse("2022-05-03T22:46:08-03:00")).rfc3339 == "2022-05-03T22:46:08-03:00")
+        #expect(try #require(PageDate.parse("2022-01-15T00:48:00+01:00")).rfc3339 == "2022-01-15T00:48:00+01:00")
+        #expect(try #require(PageDate.parse("2023-01-01T10:00:00+05:30")).rfc3339 == "2023-01-01T10:00:00+05:30")
+        #expect(try #require(PageDate.parse("2020-02-25T02:25:54Z")).rfc3339 == "2020-02-25T02:25:54Z")
+        #expect(try #require(PageDate.parse("2019-10-19")).rfc3339 == "2019-10-19T00:00:00Z")
+    }
+
     @Test(arguments: ["", "yesterday", "10/05/2022 05:22 pm", "12", "2022-13-45", "99999999999"])
     func machineDatesRejectGuesses(input: String) {
         #expect(PageDate.parse(input) == nil)

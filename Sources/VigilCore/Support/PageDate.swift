@@ -14,6 +14,17 @@ public struct PageDate: Sendable, Equatable {
         self.utcOffset = utcOffset
     }
 
+    /// RFC 3339 in the zone the page wrote, e.g. `2022-05-03T22:46:08-03:00`: the same instant as
+    /// `FeedDate.rfc3339(date)`, but its first ten characters are the calendar date the page meant. UTC (`Z`) when
+    /// the page gave no zone.
+    public var rfc3339: String {
+        guard let offset = utcOffset, offset != 0 else { return FeedDate.rfc3339(date) }
+        let local = FeedDate.rfc3339(date.addingTimeInterval(TimeInterval(offset)))
+        let magnitude = abs(offset)
+        let zone = (offset < 0 ? "-" : "+") + Self.pad(magnitude / 3600, 2) + ":" + Self.pad(magnitude % 3600 / 60, 2)
+        return String(local.dropLast()) + zone
+    }
+
     // MARK: - Machine-readable dates
 
     /// Dates as pages put them in metadata (`datePublished`, `article:published_time`, `<time datetime>`):
