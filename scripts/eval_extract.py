@@ -19,6 +19,8 @@ def main():
     parser.add_argument('--source', choices=['trafilatura', 'readability'])
     parser.add_argument('--out', default=os.path.join(ROOT, '.bench', 'extract'))
     parser.add_argument('--worst', type=int, default=15)
+    parser.add_argument('--metadata', action='store_true',
+                        help='list title/author/published mismatches (scored as score.py does)')
     args = parser.parse_args()
     dataset = os.path.abspath(args.dataset)
     cases = [json.loads(line) for line in open(os.path.join(dataset, 'cases.jsonl'))]
@@ -50,6 +52,8 @@ def main():
     print(f'vigil: {len(files)} pages in {seconds:.3f} s = {len(files) / seconds:.0f} pages/s (one process); '
           f'{1000 * seconds / len(files):.2f} ms/page wall, {1000 * cpu / len(files):.2f} ms/page CPU '
           f'(process start included; trafilatura 2.3.1 on this machine: 32.3 ms/page)')
+    if args.metadata:
+        print_metadata_mismatches(cases, predictions)
     rows = [json.loads(line) for line in open(per_case)]
 
     def badness(row):
@@ -62,6 +66,26 @@ def main():
     for row in sorted(rows, key=badness)[:args.worst]:
         keys = {k: v for k, v in row.items() if k != 'id' and not isinstance(v, (list, dict))}
         print(' ', row['id'], json.dumps(keys)[:200])
+
+
+def print_metadata_mismatches(cases, predictions):
+    """Title and author: exact after case-folding and whitespace collapsing; published: first 10 characters."""
+    norm = lambda s: ' '.join((s or '').split()).casefold()
+    got = {p['id']: p for p in map(json.loads, open(predictions))}
+    for field in ('title', 'author', 'published'):
+        misses = []
+        for case in cases:
+            expected = case.get('expected_' + field)
+            if not expected:
+                continue
+            value = got.get(case['id'], {}).get(field) or ''
+            hit = value[:10] == expected[:10] if field == 'published' else norm(value) == norm(expected)
+            if not hit:
+                misses.append((case['id'], value, expected))
+        print(f'{field} mismatches ({len(misses)}):')
+        for cid, value, expected in misses:
+            print(f'  {cid[:44]:44} got {value[:70]!r}')
+            print(f'  {"":44} exp {expected[:70]!r}')
 
 
 if __name__ == '__main__':
