@@ -109,6 +109,7 @@ enum Migrations {
                     text TEXT NOT NULL,
                     author TEXT,
                     published DATETIME,
+                    published_utc_offset INTEGER,
                     modified DATETIME,
                     language TEXT,
                     site_name TEXT,

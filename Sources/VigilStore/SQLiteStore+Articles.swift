@@ -15,18 +15,20 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO item_articles (item_id, extractor_version, extracted_at, canonical_url, title, text,
-                        author, published, modified, language, site_name, summary, problems)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        author, published, published_utc_offset, modified, language, site_name, summary, problems)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (item_id) DO UPDATE SET
                         extractor_version = excluded.extractor_version, extracted_at = excluded.extracted_at,
                         canonical_url = excluded.canonical_url, title = excluded.title, text = excluded.text,
-                        author = excluded.author, published = excluded.published, modified = excluded.modified,
+                        author = excluded.author, published = excluded.published,
+                        published_utc_offset = excluded.published_utc_offset, modified = excluded.modified,
                         language = excluded.language, site_name = excluded.site_name, summary = excluded.summary,
                         problems = excluded.problems
                     """,
                 arguments: [
                     itemID, extractorVersion, at, article.canonicalURL, article.title, article.text, article.author,
-                    article.published, article.modified, article.language, article.siteName, article.summary,
+                    article.published, article.publishedUTCOffset, article.modified, article.language, article.siteName,
+                    article.summary,
                     problems,
                 ])
         }
@@ -96,7 +98,8 @@ extension SQLiteStore {
             let problems = (try? JSONDecoder().decode([String].self, from: Data(problemsText.utf8))) ?? []
             return ExtractedArticle(
                 url: row["page_url"], canonicalURL: row["canonical_url"], title: row["title"], text: row["text"],
-                author: row["author"], published: row["published"], modified: row["modified"],
+                author: row["author"], published: row["published"],
+                publishedUTCOffset: row["published_utc_offset"], modified: row["modified"],
                 language: row["language"], siteName: row["site_name"], summary: row["summary"], problems: problems)
         }
     }

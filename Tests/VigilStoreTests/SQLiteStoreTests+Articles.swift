@@ -22,7 +22,8 @@ extension SQLiteStoreTests {
         let itemID = try await storedPage("a")
         let article = ExtractedArticle(
             canonicalURL: "https://news.example/a", title: "Title", text: "One.\n\nTwo.", author: "A; B",
-            published: Fixtures.time(0), language: "en", siteName: "News", summary: "S", problems: ["p"])
+            published: Fixtures.time(0), publishedUTCOffset: -10_800, language: "en", siteName: "News", summary: "S",
+            problems: ["p"])
         try await store.recordArticle(itemID: itemID, article: article, extractorVersion: 1, at: Fixtures.time(2))
         var expected = article
         expected.url = "https://www.news.example/a"

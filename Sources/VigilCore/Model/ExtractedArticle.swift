@@ -12,6 +12,9 @@ public struct ExtractedArticle: Sendable, Equatable {
     /// Author names, joined with "; " when several.
     public var author: String?
     public var published: Date?
+    /// Seconds east of UTC that `published` was written in, when the page said (so that the calendar date the page
+    /// meant can be shown).
+    public var publishedUTCOffset: Int?
     public var modified: Date?
     /// BCP 47 language tag as the page declares it (`en`, `pt-BR`).
     public var language: String?
@@ -23,7 +26,8 @@ public struct ExtractedArticle: Sendable, Equatable {
 
     public init(
         url: String? = nil, canonicalURL: String? = nil, title: String? = nil, text: String = "",
-        author: String? = nil, published: Date? = nil, modified: Date? = nil, language: String? = nil,
+        author: String? = nil, published: Date? = nil, publishedUTCOffset: Int? = nil, modified: Date? = nil,
+        language: String? = nil,
         siteName: String? = nil, summary: String? = nil, problems: [String] = []
     ) {
         self.url = url
@@ -32,6 +36,7 @@ public struct ExtractedArticle: Sendable, Equatable {
         self.text = text
         self.author = author
         self.published = published
+        self.publishedUTCOffset = publishedUTCOffset
         self.modified = modified
         self.language = language
         self.siteName = siteName
@@ -44,7 +49,11 @@ public struct ExtractedArticle: Sendable, Equatable {
         .object([
             ("kind", .string("article")), ("source", .string(source)), ("url", .string(url)),
             ("canonical_url", .string(canonicalURL)), ("title", .string(title)), ("text", .string(text)),
-            ("author", .string(author)), ("published", .date(published)), ("modified", .date(modified)),
+            ("author", .string(author)),
+            (
+                "published",
+                published.map { .string(PageDate(date: $0, utcOffset: publishedUTCOffset).rfc3339) } ?? .null
+            ), ("modified", .date(modified)),
             ("language", .string(language)), ("site_name", .string(siteName)),
             ("problems", .array(problems.map(JSONValue.string))),
         ])

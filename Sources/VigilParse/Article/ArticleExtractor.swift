@@ -24,12 +24,13 @@ public enum ArticleExtractor {
             inputs: MainText.Inputs(
                 metadata: metadata, jsonLD: input.jsonLD, knownBoilerplate: knownBoilerplate, pageBytes: data.count))
         var problems = input.problems + metadata.problems + content.problems
-        if content.text.isEmpty, problems.isEmpty {
+        if content.text.isEmpty, content.problems.isEmpty {
             problems.append("no article text found")
         }
         return ExtractedArticle(
             url: context.url, canonicalURL: metadata.canonicalURL, title: metadata.title, text: content.text,
-            author: metadata.author, published: metadata.published, modified: metadata.modified,
+            author: metadata.author, published: metadata.published, publishedUTCOffset: metadata.publishedUTCOffset,
+            modified: metadata.modified,
             language: metadata.language ?? context.contentLanguage, siteName: metadata.siteName,
             summary: metadata.summary, problems: problems)
     }
