@@ -26,6 +26,11 @@ let package = Package(
             name: "VigilCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Incident detection: article text in, a coded, explainable detection out. Pure: no I/O, no C modules.
+        .target(
+            name: "VigilDetect",
+            dependencies: ["VigilCore", .product(name: "Yams", package: "Yams")]
+        ),
         // Feed and HTML parsing on libxml2: bytes + base URL in, values out.
         .target(name: "VigilParse", dependencies: ["VigilCore", "CLibXML2"]),
         // HTTP fetching on the libcurl multi interface.
@@ -42,7 +47,7 @@ let package = Package(
         .target(
             name: "VigilService",
             dependencies: [
-                "VigilCore", "VigilParse", "VigilFetch", "VigilStore",
+                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilDetect",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -50,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilService",
+                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilService", "VigilDetect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -67,6 +72,11 @@ let package = Package(
         ),
 
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"]),
+        .testTarget(
+            name: "VigilDetectTests",
+            dependencies: ["VigilDetect", "VigilCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "VigilParseTests",
             dependencies: ["VigilParse", "VigilCore"],

@@ -19,7 +19,9 @@ struct Vigil: AsyncParsableCommand {
               vigil status --config config/vigil.yaml
               vigil parse https://feeds.bbci.co.uk/news/world/rss.xml
             """,
-        subcommands: [Run.self, Once.self, Status.self, CheckConfig.self, Parse.self, Reprocess.self]
+        subcommands: [
+            Run.self, Once.self, Status.self, CheckConfig.self, Parse.self, Reprocess.self, Analyze.self, Eval.self,
+        ]
     )
 }
 

@@ -29,7 +29,8 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Read every input as an HTML article page, whatever it looks like.")
     var html = false
 
-    @Option(help: ArgumentHelp("For files: the URL they were fetched from (base for relative links).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp("For files: the URL they were fetched from (base for relative links).", valueName: "url"))
     var url: String?
 
     @Option(
