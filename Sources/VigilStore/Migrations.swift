@@ -11,6 +11,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-feeds-items-pages", migrate: v1)
         migrator.registerMigration("v2-articles-site-paragraphs", migrate: v2)
+        migrator.registerMigration("v3-detections", migrate: v3)
         return migrator
     }()
 
@@ -125,6 +126,33 @@ enum Migrations {
                     last_seen_at DATETIME NOT NULL,
                     PRIMARY KEY (site, hash)
                 ) WITHOUT ROWID;
+                """)
+    }
+
+    /// Detection results, one per item, with the detector version; the main fields are columns for queries and
+    /// the whole result is kept as JSON. An item's detection is dropped when its article is extracted again, so
+    /// that it is analysed again with the new text.
+    private static func v3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE item_detections (
+                    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+                    detector_version INTEGER NOT NULL,
+                    analyzed_at DATETIME NOT NULL,
+                    is_incident BOOLEAN NOT NULL,
+                    kind TEXT NOT NULL,
+                    confidence REAL NOT NULL,
+                    event_type TEXT,
+                    actor TEXT,
+                    country TEXT,
+                    place TEXT,
+                    killed INTEGER,
+                    wounded INTEGER,
+                    event_date TEXT,
+                    result TEXT NOT NULL
+                );
+                CREATE INDEX item_detections_version ON item_detections(detector_version);
+                CREATE INDEX item_detections_incidents ON item_detections(event_date) WHERE is_incident;
                 """)
     }
 }

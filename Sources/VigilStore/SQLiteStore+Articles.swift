@@ -31,6 +31,8 @@ extension SQLiteStore {
                     article.summary,
                     problems,
                 ])
+            // The item's text changed: its detection is stale.
+            try db.execute(sql: "DELETE FROM item_detections WHERE item_id = ?", arguments: [itemID])
         }
     }
 

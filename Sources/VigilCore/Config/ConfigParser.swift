@@ -5,7 +5,7 @@ import Yams
 /// Pure: the caller reads the file. Relative paths resolve against the config file's folder.
 public enum ConfigParser {
     static let topLevelKeys = [
-        "state_dir", "log_dir", "feeds_dir", "inbox_dir", "log_level", "allow_private_networks", "poll",
+        "state_dir", "log_dir", "feeds_dir", "inbox_dir", "detect_dir", "log_level", "allow_private_networks", "poll",
     ]
     static let pollKeys = [
         "interval", "jitter", "connect_timeout", "timeout", "max_body_bytes", "max_concurrent", "max_per_host",
@@ -37,6 +37,7 @@ public enum ConfigParser {
             case "log_dir": reader.string(value, key: key).map { config.logDir = resolve($0, against: folder) }
             case "feeds_dir": reader.string(value, key: key).map { config.feedsDir = resolve($0, against: folder) }
             case "inbox_dir": reader.string(value, key: key).map { config.inboxDir = resolve($0, against: folder) }
+            case "detect_dir": reader.string(value, key: key).map { config.detectDir = resolve($0, against: folder) }
             case "log_level":
                 if let level = reader.string(value, key: key) {
                     if logLevels.contains(level.lowercased()) {

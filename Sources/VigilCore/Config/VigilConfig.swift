@@ -12,6 +12,8 @@ public struct VigilConfig: Sendable, Equatable, Codable {
     public var feedsDir: String
     /// Watched folder whose files are ingested once and moved to `done/` or `failed/`.
     public var inboxDir: String
+    /// Folder of the detector's data files (`taxonomy.yaml`, `cues.yaml`, `actors.yaml`, `gazetteer.tsv`).
+    public var detectDir: String
     /// Minimum log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel: String
     /// Whether article links may point at loopback, private or link-local addresses.
@@ -21,13 +23,18 @@ public struct VigilConfig: Sendable, Equatable, Codable {
 
     public init(
         configFile: String, stateDir: String, logDir: String, feedsDir: String, inboxDir: String,
-        logLevel: String = "info", allowPrivateNetworks: Bool = false, poll: PollSettings = PollSettings()
+        detectDir: String? = nil, logLevel: String = "info", allowPrivateNetworks: Bool = false,
+        poll: PollSettings = PollSettings()
     ) {
         self.configFile = configFile
         self.stateDir = stateDir
         self.logDir = logDir
         self.feedsDir = feedsDir
         self.inboxDir = inboxDir
+        self.detectDir =
+            detectDir
+            ?? ((configFile as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("detect")
         self.logLevel = logLevel
         self.allowPrivateNetworks = allowPrivateNetworks
         self.poll = poll

@@ -171,3 +171,21 @@ extension Detection {
         return .object(pairs)
     }
 }
+
+extension Detection: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, confidence, eventType = "event_type", subtype, suicide, actor, attribution = "actor_attribution"
+        case country, place, killed, wounded, eventDate = "event_date", targets, roundup, evidence, incident
+    }
+}
+
+extension Detection.Kind: Codable {}
+extension Detection.Attribution: Codable {}
+extension Detection.Figure: Codable {}
+extension Detection.Evidence: Codable {}
+
+extension Detection.Roundup: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case actor, country, count, period, previousCount = "previous_count", previousPeriod = "previous_period"
+    }
+}

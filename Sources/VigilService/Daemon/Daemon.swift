@@ -47,6 +47,7 @@ public final class Daemon: Service {
                 group.addTask { await self.watchInbox() }
                 group.addTask { await self.schedule() }
                 group.addTask { await self.reprocessArticles() }
+                group.addTask { await self.analyse() }
             }
         }
         logger.info("vigil stopped")
@@ -187,6 +188,22 @@ public final class Daemon: Service {
             }
         } catch {
             if !Task.isCancelled { logger.error("cannot re-extract articles", metadata: ["error": "\(error)"]) }
+        }
+    }
+
+    // MARK: Detection
+
+    /// Analyses new items every couple of seconds (a pass over nothing is one indexed query).
+    private func analyse() async {
+        guard let analysis = pipeline.analysis else { return }
+        while !Task.isCancelled {
+            do {
+                _ = try await analysis.analysePending()
+            } catch {
+                if Task.isCancelled { break }
+                logger.error("cannot analyse items", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(2))
         }
     }
 

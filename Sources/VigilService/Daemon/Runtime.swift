@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import VigilCore
+import VigilDetect
 import VigilFetch
 import VigilStore
 
@@ -47,6 +48,15 @@ public enum Runtime {
         return try SQLiteStore(path: config.databasePath)
     }
 
+    /// Compiles the detector from `detect_dir`.
+    public static func loadDetector(_ config: VigilConfig) throws -> Detector {
+        do {
+            return try DetectorLoader.load(folder: config.detectDir)
+        } catch let error as DetectorLoader.LoadError {
+            throw ConfigError(problems: error.problems)
+        }
+    }
+
     /// A fetcher sized by the poll settings.
     public static func makeFetcher(_ config: VigilConfig) -> Fetcher {
         Fetcher(maxConcurrent: config.poll.maxConcurrent, maxPerHost: config.poll.maxPerHost)
@@ -54,10 +64,10 @@ public enum Runtime {
 
     /// The pipeline over a store and fetcher, with the config's poll settings.
     public static func makePipeline(
-        config: VigilConfig, store: any ItemStore, fetcher: Fetcher, logger: Logger
+        config: VigilConfig, store: any ItemStore, fetcher: Fetcher, detector: Detector?, logger: Logger
     ) -> IngestPipeline {
         IngestPipeline(
             store: store, fetcher: fetcher, settings: config.poll, allowPrivateNetworks: config.allowPrivateNetworks,
-            logger: logger)
+            detector: detector, logger: logger)
     }
 }

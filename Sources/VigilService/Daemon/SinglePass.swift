@@ -16,6 +16,9 @@ public enum SinglePass {
         public var inboxIngested = 0
         public var inboxRejected = 0
         public var configProblems = 0
+        public var analysed = 0
+        public var incidents = 0
+        public var roundups = 0
 
         public init() {}
     }
@@ -83,6 +86,12 @@ public enum SinglePass {
                 case nil: break
                 }
             }
+        }
+        if let analysis = pipeline.analysis {
+            let pass = try await analysis.analysePending()
+            report.analysed = pass.analysed
+            report.incidents = pass.incidents
+            report.roundups = pass.roundups
         }
         return report
     }

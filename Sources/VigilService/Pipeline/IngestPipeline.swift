@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import VigilCore
+import VigilDetect
 import VigilFetch
 import VigilParse
 
@@ -11,10 +12,17 @@ public struct IngestPipeline: Sendable {
     public let fetcher: Fetcher
     public let settings: PollSettings
     public let allowPrivateNetworks: Bool
+    /// The incident detector; nil runs the pipeline without detection (tests of other stages).
+    public let detector: Detector?
     public let clock: any WallClock
     public let logger: Logger
     /// Uniform random numbers in [0, 1) for jitter; injectable for reproducible tests.
     public let random: @Sendable () -> Double
+
+    /// Detection over stored items (nil without a detector).
+    public var analysis: AnalysisStage? {
+        detector.map { AnalysisStage(store: store, detector: $0, clock: clock, logger: logger) }
+    }
 
     /// Extraction of fetched pages into articles.
     public var articles: ArticleStage { ArticleStage(store: store, clock: clock, logger: logger) }
@@ -24,13 +32,14 @@ public struct IngestPipeline: Sendable {
 
     public init(
         store: any ItemStore, fetcher: Fetcher, settings: PollSettings, allowPrivateNetworks: Bool,
-        clock: any WallClock = SystemWallClock(), logger: Logger,
+        detector: Detector? = nil, clock: any WallClock = SystemWallClock(), logger: Logger,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.store = store
         self.fetcher = fetcher
         self.settings = settings
         self.allowPrivateNetworks = allowPrivateNetworks
+        self.detector = detector
         self.clock = clock
         self.logger = logger
         self.random = random

@@ -27,7 +27,12 @@ struct CheckConfig: AsyncParsableCommand {
         }
         var directory = FeedDirectory(path: config.feedsDir)
         let report = directory.rescan()
-        let problems = report.problems.map(\.description)
+        var problems = report.problems.map(\.description)
+        do {
+            _ = try Runtime.loadDetector(config)
+        } catch let error as Runtime.ConfigError {
+            problems += error.problems
+        }
         if !problems.isEmpty {
             throw CommandFailure(message: problems.joined(separator: "\n"))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import VigilCore
+import VigilDetect
 import VigilFetch
 import VigilService
 import VigilStore
@@ -45,9 +46,17 @@ struct CommonOptions: ParsableArguments {
 extension CommonOptions {
     /// Loads the config, opens the store and a fetcher, builds the pipeline, runs `body` with it, and shuts the
     /// fetcher down afterwards. Errors from setting up or from `body` become one clear line.
-    func withPipeline(_ body: (VigilConfig, IngestPipeline) async throws -> Void) async throws {
+    func withPipeline(detect: Bool = true, _ body: (VigilConfig, IngestPipeline) async throws -> Void) async throws {
         let config = try loadConfig()
         let logger = makeLogger(config)
+        var detector: Detector?
+        if detect {
+            do {
+                detector = try Runtime.loadDetector(config)
+            } catch let error as Runtime.ConfigError {
+                throw CommandFailure(message: error.problems.map { "vigil: \($0)" }.joined(separator: "\n"))
+            }
+        }
         let store: SQLiteStore
         do {
             store = try Runtime.openStore(config)
@@ -56,7 +65,8 @@ extension CommonOptions {
         }
         let fetcher = Runtime.makeFetcher(config)
         defer { fetcher.shutdown() }
-        let pipeline = Runtime.makePipeline(config: config, store: store, fetcher: fetcher, logger: logger)
+        let pipeline = Runtime.makePipeline(
+            config: config, store: store, fetcher: fetcher, detector: detector, logger: logger)
         do {
             try await body(config, pipeline)
         } catch let failure as CommandFailure {

@@ -27,7 +27,8 @@ struct Once: AsyncParsableCommand {
         let line =
             "polled \(report.feedsPolled) feeds: \(report.fetched) fetched, \(report.notModified) not modified, "
             + "\(report.failed) failed; \(report.newItems) new items; pages: \(report.pagesStored) stored, "
-            + "\(report.pagesFailed) failed; inbox: \(report.inboxIngested) ingested, \(report.inboxRejected) rejected"
+            + "\(report.pagesFailed) failed; inbox: \(report.inboxIngested) ingested, \(report.inboxRejected) rejected; "
+            + "analysed \(report.analysed) items: \(report.incidents) incidents, \(report.roundups) roundups"
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -22,7 +22,7 @@ struct Reprocess: AsyncParsableCommand {
 
     func run() async throws {
         var count = 0
-        try await options.withPipeline { _, pipeline in
+        try await options.withPipeline(detect: false) { _, pipeline in
             count = try await pipeline.articles.reprocess(all: all)
         }
         let line =

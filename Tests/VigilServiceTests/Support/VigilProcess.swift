@@ -114,6 +114,7 @@ struct DaemonFixture {
             log_dir: logs
             feeds_dir: feeds.d
             inbox_dir: inbox
+            detect_dir: \(Self.repositoryDetectDir)
             log_level: debug
             allow_private_networks: \(allowPrivate)
             poll:
@@ -125,6 +126,11 @@ struct DaemonFixture {
             """
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
+
+    /// The detector data shipped in the repository (`config/detect`).
+    static let repositoryDetectDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("config/detect").path
 
     func writeFeeds(_ name: String, urls: [String]) throws {
         let text = "feeds:\n" + urls.map { "  - url: \($0)\n" }.joined()
