@@ -58,7 +58,7 @@ extension SQLiteStoreTests {
             #expect(try await store.itemsToAnalyze(olderThan: 1, afterItemID: 0, limit: 10).isEmpty)
             try await store.recordPage(
                 PageRecord(
-                    itemID: id, fetchedAt: Fixtures.time(attempt), outcome: .failed(message: "503", permanent: false)))
+                    itemID: id, fetchedAt: Fixtures.time(Double(attempt)), outcome: .failed(message: "503", permanent: false)))
         }
         #expect(try await store.itemsToAnalyze(olderThan: 1, afterItemID: 0, limit: 10).map(\.itemID) == [id])
     }
