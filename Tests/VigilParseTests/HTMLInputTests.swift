@@ -11,12 +11,33 @@ import VigilParse
     @Test func dropsAttributesTheTreeDoesNotKeep() {
         #expect(
             Self.stripped(#"<div class="a" data-x="1" onclick="go()" id=b>t</div>"#) == #"<div class="a" id=b>t</div>"#)
-        #expect(Self.stripped(#"<img SRC="a.jpg" srcset="a 1x, b 2x" ALT='x'/>"#) == #"<img SRC="a.jpg" ALT='x'/>"#)
+        #expect(Self.stripped(#"<img SRC="a.jpg" srcset="a 1x, b 2x" ALT='x' class=c/>"#) == #"<img class=c/>"#)
         #expect(Self.stripped(#"<p data-a="1"data-b="2"class="c">t</p>"#) == #"<p class="c">t</p>"#)
         #expect(Self.stripped(#"<input disabled hidden>"#) == #"<input hidden>"#)
         #expect(
             Self.stripped(#"<meta property="og:title" content="A > B">"#)
                 == #"<meta property="og:title" content="A > B">"#)
+    }
+
+    @Test func keepsOnlyTheValuesSomethingReads() {
+        #expect(
+            Self.stripped(#"<iframe src="https://v.example/1"></iframe>"#)
+                == #"<iframe src="https://v.example/1"></iframe>"#)
+        #expect(Self.stripped(#"<a href="https://x.example/news/1" class=k>t</a>"#) == #"<a class=k>t</a>"#)
+        #expect(Self.stripped(##"<a href="#top">t</a>"##) == ##"<a href="#top">t</a>"##)
+        #expect(Self.stripped(#"<a href="/author/jane-doe">J</a>"#) == #"<a href="/author/jane-doe">J</a>"#)
+        #expect(
+            Self.stripped(#"<link rel=canonical href="https://x.example/a">"#)
+                == #"<link rel=canonical href="https://x.example/a">"#)
+        #expect(Self.stripped(#"<div style="color: red">t</div>"#) == #"<div>t</div>"#)
+        #expect(Self.stripped(#"<div style="DISPLAY: None">t</div>"#) == #"<div style="DISPLAY: None">t</div>"#)
+        #expect(Self.stripped(#"<span title="t" type="x" data-testid="y">t</span>"#) == "<span>t</span>")
+    }
+
+    @Test func collapsesWhiteSpaceBetweenTagsOutsidePre() {
+        #expect(Self.stripped("<div>\n    <p>a  b</p>   \n  </div>  <i>x</i>") == "<div>\n<p>a  b</p>\n</div> <i>x</i>")
+        let pre = "<pre>\n  <b>x</b>\n    <b>y</b>\n</pre>"
+        #expect(Self.stripped(pre + "  <p>z</p>") == pre + " <p>z</p>")
     }
 
     @Test func leavesAloneWhatDoesNotParsePlainly() {

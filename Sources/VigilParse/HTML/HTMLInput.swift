@@ -240,10 +240,13 @@ public struct HTMLInput: Sendable {
             var keptRanges: [Range<Int>] = []
             keptRanges.reserveCapacity(16)
             let firstBytes = FirstByteSet.attributeNames
+            var preDepth = 0
             while i < n {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
                 i = lt
+                if preDepth == 0 { collapseBlankRun(bytes, before: lt, output: &output, copyFrom: &copyFrom) }
+                if let pre = preTagAt(bytes, lt) { preDepth = max(0, preDepth + pre) }
                 if lt + 3 < n, bytes[lt + 1] == UInt8(ascii: "!"), bytes[lt + 2] == UInt8(ascii: "-"),
                     bytes[lt + 3] == UInt8(ascii: "-")
                 {
@@ -280,14 +283,88 @@ public struct HTMLInput: Sendable {
         return output
     }
 
-    /// Attributes the tree keeps (see `HTMLAttributeName`); the others are dropped here, before libxml2 spends
-    /// time parsing and copying them (a tenth of a page's bytes: `srcset`, `data-*`, event handlers…).
+    /// Collapses the white space just before a `<` (indentation between tags, mostly) to one byte: a line break
+    /// if it holds one, else a space. Everything downstream collapses white space outside `<pre>` anyway, and
+    /// libxml2 reads text one character at a time.
+    @inline(__always) private static func collapseBlankRun(
+        _ bytes: UnsafeBufferPointer<UInt8>, before lt: Int, output: inout [UInt8], copyFrom: inout Int
+    ) {
+        guard lt >= copyFrom + 2, isTagSpace(bytes[lt - 1]), isTagSpace(bytes[lt - 2]) else { return }
+        var start = lt - 2
+        while start > copyFrom, isTagSpace(bytes[start - 1]) { start -= 1 }
+        var hasLineBreak = false
+        for k in start..<lt where bytes[k] == 0x0A {
+            hasLineBreak = true
+            break
+        }
+        output.append(contentsOf: bytes[copyFrom..<start])
+        output.append(hasLineBreak ? 0x0A : 0x20)
+        copyFrom = lt
+    }
+
+    /// +1 at a `<pre` start tag, -1 at a `</pre` end tag, nil elsewhere (white space inside `<pre>` is kept).
+    @inline(__always) private static func preTagAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        var k = lt + 1
+        var step = 1
+        guard k + 3 < bytes.count else { return nil }
+        if bytes[k] == UInt8(ascii: "/") {
+            step = -1
+            k += 1
+            guard k + 3 < bytes.count else { return nil }
+        }
+        guard bytes[k] | 0x20 == UInt8(ascii: "p"), bytes[k + 1] | 0x20 == UInt8(ascii: "r"),
+            bytes[k + 2] | 0x20 == UInt8(ascii: "e")
+        else { return nil }
+        let after = bytes[k + 3]
+        return isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") ? step : nil
+    }
+
+    /// Whether an attribute is worth parsing: only names the tree keeps (see `HTMLAttributeName`), and of those
+    /// only the values something reads. The others are dropped here, before libxml2 spends time parsing and
+    /// copying them (attribute values are the bytes it handles slowest): `src` outside embedded players, `href`
+    /// outside `<link>`/`<base>` unless it is a fragment or an author page, `style` unless it can hide the element.
     private static func keepsAttribute(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstBytes: FirstByteSet
+        _ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: Range<Int>, tag: TagClass,
+        firstBytes: FirstByteSet
     ) -> Bool {
-        let length = end - start
-        guard length > 0, length <= 32, firstBytes.contains(bytes[start] | 0x20) else { return false }
-        return lookupLowercased(bytes, start, length)
+        let length = name.count
+        guard length > 0, length <= 32, firstBytes.contains(bytes[name.lowerBound] | 0x20),
+            let code = lookupLowercased(bytes, name.lowerBound, length)
+        else { return false }
+        switch code {
+        case .src:
+            return tag == .embed
+        case .href:
+            if tag == .link { return true }
+            let href = UnsafeBufferPointer(rebasing: bytes[value])
+            return (href.count > 1 && href[0] == UInt8(ascii: "#")) || BylineFinder.linksToAuthorPage(href)
+        case .style:
+            let style = UnsafeBufferPointer(rebasing: bytes[value])
+            return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden")
+        default:
+            return true
+        }
+    }
+
+    /// What a start tag's name says about which attribute values matter.
+    enum TagClass {
+        /// `<link>` and `<base>`: their `href` is read (canonical URL).
+        case link
+        /// `<iframe>`, `<embed>`, `<object>`: their `src` says whether they are a video player.
+        case embed
+        case other
+
+        /// The class of the tag name in `bytes` (any case).
+        static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> TagClass {
+            let length = name.count
+            guard length == 4 || length == 5 || length == 6 else { return .other }
+            let tag = UnsafeBufferPointer(rebasing: bytes[name])
+            switch length {
+            case 4: return HTMLTree.startsWith(tag, "link") || HTMLTree.startsWith(tag, "base") ? .link : .other
+            case 5: return HTMLTree.startsWith(tag, "embed") ? .embed : .other
+            default: return HTMLTree.startsWith(tag, "iframe") || HTMLTree.startsWith(tag, "object") ? .embed : .other
+            }
+        }
     }
 
     /// A set of bytes (the first letters of the kept attribute names), to reject most names with one test.
@@ -325,14 +402,17 @@ public struct HTMLInput: Sendable {
     }
 
     /// Looks an attribute name up in `HTMLAttributeName`'s table, ASCII letters lower-cased.
-    private static func lookupLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            guard let base = buffer.baseAddress else { return false }
+    private static func lookupLowercased(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int
+    ) -> HTMLAttributeName? {
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer -> HTMLAttributeName? in
+            guard let base = buffer.baseAddress else { return nil }
             for k in 0..<length {
                 let byte = bytes[start + k]
                 base[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             }
-            return HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) != nil
+            guard let raw = HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) else { return nil }
+            return HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw))
         }
     }
 
@@ -340,10 +420,11 @@ public struct HTMLInput: Sendable {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
-    /// At a start tag (`<` and a letter), copies it to `output` without the attributes the tree does not keep and
-    /// returns the index after it. Returns nil, changing nothing, for anything that does not parse plainly (an
-    /// unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag that loses no
-    /// attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for a tag).
+    /// At a start tag (`<` and a letter), copies it to `output` without the attributes not worth parsing (see
+    /// `keepsAttribute`) and returns the index after it. Returns nil, changing nothing, for anything that does not
+    /// parse plainly (an unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag
+    /// that loses no attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for
+    /// a tag).
     private static func rewriteStartTag(
         _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
         keptRanges: inout [Range<Int>], firstBytes: FirstByteSet
@@ -357,6 +438,7 @@ public struct HTMLInput: Sendable {
             j += 1
         }
         let nameEnd = j
+        let tag = TagClass.of(bytes, (lt + 1)..<nameEnd)
         keptRanges.removeAll(keepingCapacity: true)
         var dropped = false
         var close = -1  // index of the closing '>'
@@ -387,6 +469,7 @@ public struct HTMLInput: Sendable {
             }
             let attributeNameEnd = j
             guard attributeNameEnd > nameStart else { return nil }
+            var value = j..<j
             var k = j
             while k < n, isTagSpace(bytes[k]) { k += 1 }
             if k < n, bytes[k] == UInt8(ascii: "=") {
@@ -396,13 +479,18 @@ public struct HTMLInput: Sendable {
                 let quote = bytes[k]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     guard let closing = findByte(bytes, quote, from: k + 1) else { return nil }
+                    value = (k + 1)..<closing
                     j = closing + 1
                 } else {
+                    let valueStart = k
                     while k < n, !isTagSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    value = valueStart..<k
                     j = k
                 }
             }
-            if keepsAttribute(bytes, nameStart, attributeNameEnd, firstBytes: firstBytes) {
+            if keepsAttribute(
+                bytes, name: nameStart..<attributeNameEnd, value: value, tag: tag, firstBytes: firstBytes)
+            {
                 keptRanges.append(nameStart..<j)
             } else {
                 dropped = true

@@ -109,8 +109,9 @@ enum BylineFinder {
 
     /// Whether a link goes to an author's page: a path segment such as `/author/`, `/autor/`, `/auteur/`,
     /// `/staff/`, `/reporters/`, `/journalist…`, `/redakteur…`, `/periodista…`, `/writer/` or `/by/`. One pass over the
-    /// URL, looking only after each slash.
-    private static func linksToAuthorPage(_ href: ArraySlice<UInt8>) -> Bool {
+    /// URL, looking only after each slash. Also used by `HTMLInput`, which keeps only the links' `href`s that pass.
+    static func linksToAuthorPage<Bytes: RandomAccessCollection>(_ href: Bytes) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var i = href.startIndex
         let end = href.endIndex
         while i + 3 < end {
