@@ -34,6 +34,19 @@ import VigilParse
         #expect(Self.stripped(#"<span title="t" type="x" data-testid="y">t</span>"#) == "<span>t</span>")
     }
 
+    @Test func aSelfClosedSVGCutsNothing() {
+        #expect(
+            Self.stripped(#"<svg class=i/><p>kept</p><svg viewBox="0 0 1 1"><path d="M0"/></svg>"#)
+                == "<svg class=i/><p>kept</p><svg></svg>")
+    }
+
+    @Test func aLinkKeepsItsHrefOnlyWhenCanonical() {
+        #expect(Self.stripped(#"<link href="/a.css" rel=stylesheet>"#) == "<link rel=stylesheet>")
+        #expect(
+            Self.stripped(#"<link href="https://x.example/a" rel="Canonical">"#)
+                == #"<link href="https://x.example/a" rel="Canonical">"#)
+    }
+
     @Test func collapsesWhiteSpaceBetweenTagsOutsidePre() {
         #expect(Self.stripped("<div>\n    <p>a  b</p>   \n  </div>  <i>x</i>") == "<div>\n<p>a  b</p>\n</div> <i>x</i>")
         let pre = "<pre>\n  <b>x</b>\n    <b>y</b>\n</pre>"
@@ -58,7 +71,7 @@ import VigilParse
         let input = HTMLInput(Data(html.utf8), contentType: nil)
         #expect(
             String(decoding: input.bytes, as: UTF8.self)
-                == #"<p>a</p><script type="application/ld+json"></script><script></script>"#)
+                == #"<p>a</p><script></script><script></script>"#)
         #expect(input.jsonLD == [#"{"x": 1}"#])
     }
 }

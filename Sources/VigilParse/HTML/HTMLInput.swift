@@ -26,22 +26,32 @@ public struct HTMLInput: Sendable {
     /// the bytes are not valid UTF-8.
     public init(_ data: Data, contentType: String?) {
         var problems: [String] = []
-        var raw = [UInt8](data.prefix(Self.maxInputBytes))
-        if Self.looksBinary(raw) {
+        if data.count > Self.maxInputBytes {
+            problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
+        }
+        var charset = "binary"
+        var jsonLD: [String] = []
+        // The page is read where it lies (no copy): most pages are UTF-8 and go straight to `strip`.
+        let stripped: [UInt8]? = data.withUnsafeBytes { rawBytes in
+            rawBytes.withMemoryRebound(to: UInt8.self) { whole -> [UInt8]? in
+                let raw = UnsafeBufferPointer(rebasing: whole.prefix(Self.maxInputBytes))
+                if Self.looksBinary(raw) { return nil }
+                let decoded: [UInt8]?
+                (decoded, charset) = Self.decode(raw, contentType: contentType, problems: &problems)
+                guard let decoded else { return Self.strip(raw, jsonLD: &jsonLD) }
+                return decoded.withUnsafeBufferPointer { Self.strip($0, jsonLD: &jsonLD) }
+            }
+        }
+        guard var stripped else {
             bytes = []
-            charset = "binary"
-            jsonLD = []
+            self.charset = "binary"
+            self.jsonLD = []
             self.problems = []
             isBinary = true
             return
         }
-        if data.count > Self.maxInputBytes {
-            problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
-        }
-        let (utf8, charset) = Self.decode(&raw, contentType: contentType, problems: &problems)
-        var jsonLD: [String] = []
-        bytes = Self.strip(utf8, jsonLD: &jsonLD)
-        Self.removeNULs(&bytes)
+        Self.removeNULs(&stripped)
+        bytes = stripped
         self.charset = charset
         self.jsonLD = jsonLD
         self.problems = problems
@@ -61,7 +71,7 @@ public struct HTMLInput: Sendable {
     /// Whether the bytes are binary: a known file signature, or control characters (other than tab, line breaks,
     /// form feed and escape) in more than 1 in 20 of the first 1,024 bytes. UTF-16 pages have a BOM (see
     /// `decode`) and are let through.
-    static func looksBinary(_ raw: [UInt8]) -> Bool {
+    static func looksBinary(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) { return false }
         let signatures: [[UInt8]] = [
             [0x1F, 0x8B], [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF],
@@ -82,16 +92,20 @@ public struct HTMLInput: Sendable {
 
     // MARK: Character sets
 
-    /// UTF-8 bytes of the page and the charset used. Order: BOM; valid UTF-8 with multi-byte sequences (pages
-    /// often declare a charset they do not use); HTTP charset; `<meta charset>`; windows-1252.
-    static func decode(_ raw: inout [UInt8], contentType: String?, problems: inout [String]) -> ([UInt8], String) {
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { return (repairUTF8(Array(raw.dropFirst(3))), "utf-8") }
+    /// The page as UTF-8 (nil when `raw` already is) and the charset used. Order: BOM; valid UTF-8 with multi-byte
+    /// sequences (pages often declare a charset they do not use); HTTP charset; `<meta charset>`; windows-1252.
+    static func decode(
+        _ raw: UnsafeBufferPointer<UInt8>, contentType: String?, problems: inout [String]
+    ) -> ([UInt8]?, String) {
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return (repairUTF8(UnsafeBufferPointer(rebasing: raw.dropFirst(3))), "utf-8")
+        }
         if raw.starts(with: [0xFF, 0xFE]) { return (convert(raw, from: "UTF-16LE") ?? [], "utf-16le") }
         if raw.starts(with: [0xFE, 0xFF]) { return (convert(raw, from: "UTF-16BE") ?? [], "utf-16be") }
         let validity = utf8Validity(raw)
-        if validity == .validMultibyte { return (raw, "utf-8") }
+        if validity == .validMultibyte { return (nil, "utf-8") }
         let declared = charset(fromContentType: contentType) ?? metaCharset(raw)
-        if validity == .ascii { return (raw, declared.map(normalize) ?? "utf-8") }
+        if validity == .ascii { return (nil, declared.map(normalize) ?? "utf-8") }
         if let declared {
             let name = normalize(declared)
             if name == "utf-8" {
@@ -106,14 +120,15 @@ public struct HTMLInput: Sendable {
 
     enum UTF8Validity { case ascii, validMultibyte, invalid }
 
-    static func utf8Validity(_ bytes: [UInt8]) -> UTF8Validity {
+    static func utf8Validity(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validity {
+        guard let base = bytes.baseAddress else { return .ascii }
         var sawMultibyte = false
         var i = 0
         let n = bytes.count
         while i < n {
             // Skip ASCII eight bytes at a time.
             while i + 8 <= n {
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
@@ -141,7 +156,7 @@ public struct HTMLInput: Sendable {
         return sawMultibyte ? .validMultibyte : .ascii
     }
 
-    static func repairUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    static func repairUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
@@ -158,21 +173,37 @@ public struct HTMLInput: Sendable {
     }
 
     /// `<meta charset=...>` or `<meta http-equiv=content-type content="...; charset=...">` in the first 8 KB.
-    static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
-        var searchFrom = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchFrom..<head.endIndex) {
-            let end = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
-            let tag = head[meta.upperBound..<end]
-            if let at = tag.range(of: "charset") {
-                var rest = tag[at.upperBound...].drop { $0 == " " }
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-                    let name = rest.prefix { !($0 == "\"" || $0 == "'" || $0 == " " || $0 == ";" || $0 == "/") }
-                    if !name.isEmpty { return String(name) }
+    static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = UnsafeBufferPointer(rebasing: bytes.prefix(8192))
+        let n = head.count
+        var i = 0
+        while let lt = findByte(head, UInt8(ascii: "<"), from: i) {
+            i = lt + 1
+            guard lt + 5 <= n, HTMLTree.startsWith(head[(lt + 1)...], "meta") else { continue }
+            let end = findByte(head, UInt8(ascii: ">"), from: lt + 5) ?? n
+            var k = lt + 5
+            while k + 7 <= end {
+                defer { k += 1 }
+                guard head[k] | 0x20 == UInt8(ascii: "c"), HTMLTree.startsWith(head[k..<end], "charset") else {
+                    continue
                 }
+                var j = k + 7
+                while j < end, head[j] == UInt8(ascii: " ") { j += 1 }
+                guard j < end, head[j] == UInt8(ascii: "=") else { break }
+                j += 1
+                while j < end, head[j] == 0x20 || head[j] == UInt8(ascii: "\"") || head[j] == UInt8(ascii: "'") {
+                    j += 1
+                }
+                var nameEnd = j
+                while nameEnd < end, head[nameEnd] != UInt8(ascii: "\""), head[nameEnd] != UInt8(ascii: "'"),
+                    head[nameEnd] != 0x20, head[nameEnd] != UInt8(ascii: ";"), head[nameEnd] != UInt8(ascii: "/")
+                {
+                    nameEnd += 1
+                }
+                guard nameEnd > j else { break }
+                return String(decoding: head[j..<nameEnd], as: UTF8.self).lowercased()
             }
-            searchFrom = end
+            i = end
         }
         return nil
     }
@@ -192,13 +223,13 @@ public struct HTMLInput: Sendable {
     }
 
     /// Converts bytes to UTF-8 with iconv; invalid sequences are skipped. Nil when iconv does not know `charset`.
-    static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+    static func convert(_ bytes: UnsafeBufferPointer<UInt8>, from charset: String) -> [UInt8]? {
         let cd = iconv_open("UTF-8", charset.uppercased())
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var produced = 0
-        var input = bytes
+        var input = Array(bytes)
         input.withUnsafeMutableBytes { inBuffer in
             output.withUnsafeMutableBytes { outBuffer in
                 guard let inBase = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self),
@@ -224,16 +255,18 @@ public struct HTMLInput: Sendable {
     // MARK: Stripping
 
     /// Elements whose whole content is cut out before parsing.
-    private static let cutElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "math"].map {
+    private static let cutElements: [[UInt8]] = ["script", "style", "noscript", "template", "svg", "math"].map {
         Array($0.utf8)
     }
+    /// Index in `cutElements` of the first foreign element (`svg`, `math`), whose `<x/>` closes itself.
+    private static let firstForeignElement = 4
 
     /// Copies `input` without comments and without the content of script-like elements; JSON-LD script bodies go
     /// to `jsonLD`. A cut element keeps its (empty) tags so that the tree still shows where it was.
-    static func strip(_ input: [UInt8], jsonLD: inout [String]) -> [UInt8] {
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>, jsonLD: inout [String]) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(input.count / 2 + 1024)
-        input.withUnsafeBufferPointer { bytes in
+        output.reserveCapacity(bytes.count / 2 + 1024)
+        do {
             let n = bytes.count
             var copyFrom = 0
             var i = 0
@@ -270,11 +303,20 @@ public struct HTMLInput: Sendable {
                 }
                 // Find the end of the start tag, then the matching close tag.
                 guard let tagEnd = findByte(bytes, UInt8(ascii: ">"), from: lt + 1) else { break }
+                if element >= firstForeignElement, bytes[tagEnd - 1] == UInt8(ascii: "/") {
+                    // `<svg/>`: foreign elements close themselves; nothing to cut.
+                    i = tagEnd + 1
+                    continue
+                }
                 let closing = findCloseTag(bytes, element, from: tagEnd + 1) ?? n
                 if element == 0, isJSONLD(bytes[lt...tagEnd]) {
                     jsonLD.append(String(decoding: bytes[(tagEnd + 1)..<closing], as: UTF8.self))
                 }
-                output.append(contentsOf: bytes[copyFrom...tagEnd])
+                // The start tag without its attributes: nothing reads them.
+                output.append(contentsOf: bytes[copyFrom..<lt])
+                output.append(UInt8(ascii: "<"))
+                output.append(contentsOf: cutElements[element])
+                output.append(UInt8(ascii: ">"))
                 i = closing
                 copyFrom = closing
             }
@@ -322,33 +364,35 @@ public struct HTMLInput: Sendable {
     /// Whether an attribute is worth parsing: only names the tree keeps (see `HTMLAttributeName`), and of those
     /// only the values something reads. The others are dropped here, before libxml2 spends time parsing and
     /// copying them (attribute values are the bytes it handles slowest): `src` outside embedded players, `href`
-    /// outside `<link>`/`<base>` unless it is a fragment or an author page, `style` unless it can hide the element.
-    private static func keepsAttribute(
+    /// outside `<link>` unless it is a fragment or an author page (a `<link>` keeps it when canonical, see
+    /// `rewriteStartTag`), `style` unless it can hide the element. Returns the name when kept.
+    private static func keptAttribute(
         _ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: Range<Int>, tag: TagClass,
         firstBytes: FirstByteSet
-    ) -> Bool {
+    ) -> HTMLAttributeName? {
         let length = name.count
         guard length > 0, length <= 32, firstBytes.contains(bytes[name.lowerBound] | 0x20),
             let code = lookupLowercased(bytes, name.lowerBound, length)
-        else { return false }
+        else { return nil }
         switch code {
         case .src:
-            return tag == .embed
+            return tag == .embed ? code : nil
         case .href:
-            if tag == .link { return true }
+            if tag == .link { return code }
             let href = UnsafeBufferPointer(rebasing: bytes[value])
             return (href.count > 1 && href[0] == UInt8(ascii: "#")) || BylineFinder.linksToAuthorPage(href)
+                ? code : nil
         case .style:
             let style = UnsafeBufferPointer(rebasing: bytes[value])
-            return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden")
+            return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden") ? code : nil
         default:
-            return true
+            return code
         }
     }
 
     /// What a start tag's name says about which attribute values matter.
     enum TagClass {
-        /// `<link>` and `<base>`: their `href` is read (canonical URL).
+        /// `<link>`: its `href` is read when it is the canonical URL.
         case link
         /// `<iframe>`, `<embed>`, `<object>`: their `src` says whether they are a video player.
         case embed
@@ -360,7 +404,7 @@ public struct HTMLInput: Sendable {
             guard length == 4 || length == 5 || length == 6 else { return .other }
             let tag = UnsafeBufferPointer(rebasing: bytes[name])
             switch length {
-            case 4: return HTMLTree.startsWith(tag, "link") || HTMLTree.startsWith(tag, "base") ? .link : .other
+            case 4: return HTMLTree.startsWith(tag, "link") ? .link : .other
             case 5: return HTMLTree.startsWith(tag, "embed") ? .embed : .other
             default: return HTMLTree.startsWith(tag, "iframe") || HTMLTree.startsWith(tag, "object") ? .embed : .other
             }
@@ -421,7 +465,7 @@ public struct HTMLInput: Sendable {
     }
 
     /// At a start tag (`<` and a letter), copies it to `output` without the attributes not worth parsing (see
-    /// `keepsAttribute`) and returns the index after it. Returns nil, changing nothing, for anything that does not
+    /// `keptAttribute`) and returns the index after it. Returns nil, changing nothing, for anything that does not
     /// parse plainly (an unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag
     /// that loses no attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for
     /// a tag).
@@ -441,6 +485,8 @@ public struct HTMLInput: Sendable {
         let tag = TagClass.of(bytes, (lt + 1)..<nameEnd)
         keptRanges.removeAll(keepingCapacity: true)
         var dropped = false
+        var linkHref: Int?  // index in keptRanges of a `<link>`'s href
+        var canonical = false
         var close = -1  // index of the closing '>'
         var selfClosing = false
         while true {
@@ -488,13 +534,23 @@ public struct HTMLInput: Sendable {
                     j = k
                 }
             }
-            if keepsAttribute(
+            if let kept = keptAttribute(
                 bytes, name: nameStart..<attributeNameEnd, value: value, tag: tag, firstBytes: firstBytes)
             {
+                if tag == .link {
+                    if kept == .href { linkHref = keptRanges.count }
+                    if kept == .rel, HTMLTree.contains(UnsafeBufferPointer(rebasing: bytes[value]), "canonical") {
+                        canonical = true
+                    }
+                }
                 keptRanges.append(nameStart..<j)
             } else {
                 dropped = true
             }
+        }
+        if let linkHref, !canonical {
+            keptRanges.remove(at: linkHref)
+            dropped = true
         }
         if dropped {
             output.append(contentsOf: bytes[copyFrom..<nameEnd])

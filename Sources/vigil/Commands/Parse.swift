@@ -4,6 +4,10 @@ import VigilCore
 import VigilFetch
 import VigilParse
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `vigil parse`: what Vigil sees in a feed, as JSON Lines.
 struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +33,8 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Read every input as an HTML article page, whatever it looks like.")
     var html = false
 
-    @Option(help: ArgumentHelp("For files: the URL they were fetched from (base for relative links).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp("For files: the URL they were fetched from (base for relative links).", valueName: "url"))
     var url: String?
 
     @Option(
@@ -87,11 +92,40 @@ struct Parse: AsyncParsableCommand {
                 contentLanguage: response.headers["content-language"])
             return (response.body, context)
         }
-        let path = input == "-" ? "/dev/stdin" : input
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure(message: "cannot read file") }
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        let data: Data
+        if input != "-", let mapped = try Self.mapped(input, limit: limit) {
+            data = mapped
+        } else {
+            let path = input == "-" ? "/dev/stdin" : input
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw CommandFailure(message: "cannot read file")
+            }
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        }
         if data.count > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
         return (data, DocumentContext(url: url, contentType: contentType))
+    }
+
+    /// A regular file's bytes mapped into memory (no copy: a page is read once, where it lies), unmapped when the
+    /// `Data` goes. Nil for anything that is not a non-empty regular file (pipes, devices), which is read instead.
+    private static func mapped(_ path: String, limit: Int) throws -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CommandFailure(message: "cannot read file") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else {
+            return nil
+        }
+        let size = Int(status.st_size)
+        if size > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            return nil
+        }
+        return Data(
+            bytesNoCopy: address, count: size,
+            deallocator: .custom { pointer, count in
+                munmap(pointer, count)
+            })
     }
 }
