@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import VigilParse
+
+@testable import VigilParse
 
 /// `HTMLInput`: the bytes handed to libxml2 after stripping.
 @Suite struct HTMLInputTests {
@@ -64,6 +65,18 @@ import VigilParse
     @Test func aLessThanInsideAValueIsNotATag() {
         let html = #"<div data-html="<script>alert(1)</script>" class="c">kept text</div>"#
         #expect(Self.stripped(html) == #"<div class="c">kept text</div>"#)
+    }
+
+    @Test func aCutUTF8CharacterIsDropped() {
+        let bytes: [UInt8] = Array("abc é".utf8) + [0xE2, 0x82]
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(Array(HTMLInput.withoutIncompleteUTF8Tail(buffer)) == Array("abc é".utf8))
+            let whole = UnsafeBufferPointer(rebasing: buffer[..<6])
+            #expect(Array(HTMLInput.withoutIncompleteUTF8Tail(whole)) == Array("abc é".utf8))
+        }
+        var markup = Array("aé".utf8)
+        HTMLInput.cut(&markup, at: 2)
+        #expect(markup == Array("a".utf8))
     }
 
     @Test func scriptsAndCommentsAreCutJSONLDKept() {

@@ -19,8 +19,12 @@ public struct HTMLInput: Sendable {
     /// The bytes are not text (an image, an archive, compressed data served as `text/html`): nothing was decoded.
     public var isBinary = false
 
-    /// Largest input read; longer pages are cut (and a problem recorded), keeping time and memory bounded.
-    public static let maxInputBytes = 8 * 1024 * 1024
+    /// Largest page read (decoded and stripped: linear passes); longer pages are cut, and a problem recorded.
+    public static let maxInputBytes = 32 * 1024 * 1024
+    /// Largest markup handed to the parser once scripts, styles and comments are out: the bound on parsing time and
+    /// tree size. The cut is made after stripping, so that megabytes of inline script or SVG before the article
+    /// cannot push it out.
+    public static let maxMarkupBytes = 8 * 1024 * 1024
 
     /// Decodes and prepares `data`. `contentType` is the HTTP `Content-Type` header, whose charset is used when
     /// the bytes are not valid UTF-8.
@@ -34,12 +38,16 @@ public struct HTMLInput: Sendable {
         // The page is read where it lies (no copy): most pages are UTF-8 and go straight to `strip`.
         let stripped: [UInt8]? = data.withUnsafeBytes { rawBytes in
             rawBytes.withMemoryRebound(to: UInt8.self) { whole -> [UInt8]? in
-                let raw = UnsafeBufferPointer(rebasing: whole.prefix(Self.maxInputBytes))
+                var raw = UnsafeBufferPointer(rebasing: whole.prefix(Self.maxInputBytes))
                 if Self.looksBinary(raw) { return nil }
+                // A UTF-8 character cut in two would make the whole page look like another charset.
+                if whole.count > raw.count { raw = Self.withoutIncompleteUTF8Tail(raw) }
                 let decoded: [UInt8]?
                 (decoded, charset) = Self.decode(raw, contentType: contentType, problems: &problems)
-                guard let decoded else { return Self.strip(raw, jsonLD: &jsonLD) }
-                return decoded.withUnsafeBufferPointer { Self.strip($0, jsonLD: &jsonLD) }
+                guard let decoded else { return Self.strip(raw, jsonLD: &jsonLD, limit: Self.maxMarkupBytes) }
+                return decoded.withUnsafeBufferPointer {
+                    Self.strip($0, jsonLD: &jsonLD, limit: Self.maxMarkupBytes)
+                }
             }
         }
         guard var stripped else {
@@ -50,11 +58,34 @@ public struct HTMLInput: Sendable {
             isBinary = true
             return
         }
+        if stripped.count > Self.maxMarkupBytes {
+            Self.cut(&stripped, at: Self.maxMarkupBytes)
+            problems.append(
+                "page cut at \(Self.maxMarkupBytes) bytes of markup (after removing scripts, styles and comments) "
+                    + "of \(data.count) bytes")
+        }
         Self.removeNULs(&stripped)
         bytes = stripped
         self.charset = charset
         self.jsonLD = jsonLD
         self.problems = problems
+    }
+
+    /// `bytes` without a last UTF-8 sequence that lacks continuation bytes.
+    static func withoutIncompleteUTF8Tail(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lead = bytes.count - 1
+        while lead >= 0, bytes.count - lead <= 3, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0, bytes[lead] >= 0xC0 else { return bytes }
+        let length = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+        return length > bytes.count - lead ? UnsafeBufferPointer(rebasing: bytes[..<lead]) : bytes
+    }
+
+    /// Cuts UTF-8 `bytes` to at most `limit` bytes, at a character boundary.
+    static func cut(_ bytes: inout [UInt8], at limit: Int) {
+        guard bytes.count > limit else { return }
+        var end = limit
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        bytes.removeSubrange(end...)
     }
 
     /// Drops NUL bytes, at which libxml2's parser would stop reading (browsers ignore them).
@@ -263,9 +294,10 @@ public struct HTMLInput: Sendable {
 
     /// Copies `input` without comments and without the content of script-like elements; JSON-LD script bodies go
     /// to `jsonLD`. A cut element keeps its (empty) tags so that the tree still shows where it was.
-    static func strip(_ bytes: UnsafeBufferPointer<UInt8>, jsonLD: inout [String]) -> [UInt8] {
+    /// Stops soon after `limit` bytes of output (the caller cuts what is over).
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>, jsonLD: inout [String], limit: Int) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count / 2 + 1024)
+        output.reserveCapacity(min(bytes.count / 2, limit) + 1024)
         do {
             let n = bytes.count
             var copyFrom = 0
@@ -274,7 +306,7 @@ public struct HTMLInput: Sendable {
             keptRanges.reserveCapacity(16)
             let firstBytes = FirstByteSet.attributeNames
             var preDepth = 0
-            while i < n {
+            while i < n, output.count + (i - copyFrom) <= limit {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
                 i = lt
@@ -320,7 +352,7 @@ public struct HTMLInput: Sendable {
                 i = closing
                 copyFrom = closing
             }
-            output.append(contentsOf: bytes[copyFrom..<n])
+            output.append(contentsOf: bytes[copyFrom..<min(n, copyFrom + max(0, limit + 1 - output.count))])
         }
         return output
     }

@@ -2,16 +2,19 @@ import CLibXML2
 
 /// Builds an `HTMLTree` from libxml2's HTML parser in SAX mode: libxml2 tokenises, decodes entities and applies
 /// HTML's implied-end-tag rules; the callbacks append compact nodes. No libxml2 tree is built, which halves the
-/// cost of parsing. Elements nested deeper than `maxDepth` are flattened into their deepest kept ancestor, so
-/// hostile nesting cannot make later walks deep. The state is a struct reached through a pointer (not a class),
+/// cost of parsing. Elements nested deeper than `maxDepth` are kept as siblings at that depth (each one opened there
+/// follows the one before it, and what comes after it goes to their parent), so hostile nesting cannot make later
+/// walks deep while blocks still end paragraphs. The state is a struct reached through a pointer (not a class),
 /// so the callbacks pay no dynamic exclusivity checks.
 struct HTMLTreeBuilder {
     static let maxDepth = 256
 
     private(set) var tree = HTMLTree()
+    /// Open elements kept in the tree, outermost first; at most `maxDepth` (the last may equal the one before it,
+    /// see `Frame.atLimit`).
     private var stack: [HTMLTree.NodeID] = [HTMLTree.root]
-    /// Open elements not kept because of `maxDepth`.
-    private var flattened = 0
+    /// What closing each open element does, innermost last (libxml2 reports every end, auto-closed ones too).
+    private var frames: [Frame] = []
     private var extraCodes: [String: UInt16] = [:]
 
     /// Parses UTF-8 bytes (see `HTMLInput`).
@@ -64,15 +67,28 @@ struct HTMLTreeBuilder {
         context.unsafelyUnwrapped.assumingMemoryBound(to: HTMLTreeBuilder.self)
     }
 
+    /// What ending an element does to `stack`.
+    private enum Frame: UInt8 {
+        /// Pop it.
+        case pushed
+        /// Nothing: the element has no node.
+        case skipped
+        /// It was opened at `maxDepth` as the last child of the element below the top, replacing the top: what
+        /// follows goes to that parent (the replaced element already has a later sibling, and a subtree must stay
+        /// one contiguous range of ids).
+        case atLimit
+    }
+
     private mutating func start(
         _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        guard stack.count < Self.maxDepth, let name else {
-            flattened += 1
+        guard let name else {
+            frames.append(.skipped)
             return
         }
         let code = tagCode(name)
-        let parent = stack[stack.count - 1]
+        let atLimit = stack.count >= Self.maxDepth
+        let parent = stack[stack.count - (atLimit ? 2 : 1)]
         let id = HTMLTree.NodeID(tree.nodes.count)
         var node = HTMLTree.Node(tag: code, parent: parent)
         node.start = UInt32(tree.attributes.count)
@@ -97,14 +113,20 @@ struct HTMLTreeBuilder {
         node.count = UInt32(tree.attributes.count) - node.start
         tree.nodes.append(node)
         link(id, to: parent)
-        stack.append(id)
+        if atLimit {
+            stack[stack.count - 1] = id
+            frames.append(.atLimit)
+        } else {
+            stack.append(id)
+            frames.append(.pushed)
+        }
     }
 
     private mutating func end() {
-        if flattened > 0 {
-            flattened -= 1
-        } else if stack.count > 1 {
-            stack.removeLast()
+        switch frames.popLast() {
+        case .pushed: if stack.count > 1 { stack.removeLast() }
+        case .atLimit: stack[stack.count - 1] = stack[stack.count - 2]
+        case .skipped, nil: break
         }
     }
 
