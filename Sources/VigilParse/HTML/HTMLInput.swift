@@ -306,12 +306,22 @@ public struct HTMLInput: Sendable {
             keptRanges.reserveCapacity(16)
             let firstBytes = FirstByteSet.attributeNames
             var preDepth = 0
+            // Where the last tag ended (just after its '>'; -1 when unknown), and whether it was a block.
+            var lastTagEnd = -1
+            var lastWasBlock = false
             while i < n, output.count + (i - copyFrom) <= limit {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
                 i = lt
-                if preDepth == 0 { collapseBlankRun(bytes, before: lt, output: &output, copyFrom: &copyFrom) }
+                let isBlock = BlockNames.isBlockTag(bytes, at: lt)
+                if preDepth == 0 {
+                    blankRun(
+                        bytes, before: lt, dropAfter: lastWasBlock && isBlock ? lastTagEnd : -1, output: &output,
+                        copyFrom: &copyFrom)
+                }
                 if let pre = preTagAt(bytes, lt) { preDepth = max(0, preDepth + pre) }
+                lastTagEnd = -1
+                lastWasBlock = isBlock
                 if lt + 3 < n, bytes[lt + 1] == UInt8(ascii: "!"), bytes[lt + 2] == UInt8(ascii: "-"),
                     bytes[lt + 3] == UInt8(ascii: "-")
                 {
@@ -322,12 +332,24 @@ public struct HTMLInput: Sendable {
                     copyFrom = end
                     continue
                 }
+                if lt + 1 < n, bytes[lt + 1] == UInt8(ascii: "/") {
+                    // An end tag: skipped whole (to know where it ends) unless another '<' comes first.
+                    i = lt + 1
+                    if let gt = findByte(bytes, UInt8(ascii: ">"), from: lt + 2),
+                        nextLessThan(bytes, from: lt + 2).map({ $0 > gt }) ?? true
+                    {
+                        i = gt + 1
+                        lastTagEnd = i
+                    }
+                    continue
+                }
                 guard let element = cutElementAt(bytes, lt) else {
                     if let next = rewriteStartTag(
                         bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges,
                         firstBytes: firstBytes)
                     {
                         i = next
+                        lastTagEnd = next
                     } else {
                         i += 1
                     }
@@ -357,15 +379,24 @@ public struct HTMLInput: Sendable {
         return output
     }
 
-    /// Collapses the white space just before a `<` (indentation between tags, mostly) to one byte: a line break
-    /// if it holds one, else a space. Everything downstream collapses white space outside `<pre>` anyway, and
-    /// libxml2 reads text one character at a time.
-    @inline(__always) private static func collapseBlankRun(
-        _ bytes: UnsafeBufferPointer<UInt8>, before lt: Int, output: inout [UInt8], copyFrom: inout Int
+    /// The white space just before a `<` (indentation between tags, mostly): dropped when it is all there is
+    /// between two block tags (it starts at `dropAfter`, where the block tag before it ended), else collapsed to
+    /// one byte, a line break if it holds one, else a space. Everything downstream collapses white space outside
+    /// `<pre>` and ends paragraphs at blocks anyway; libxml2 reads text one character at a time, and every blank
+    /// text node is a node to build and walk.
+    @inline(__always) private static func blankRun(
+        _ bytes: UnsafeBufferPointer<UInt8>, before lt: Int, dropAfter: Int, output: inout [UInt8],
+        copyFrom: inout Int
     ) {
-        guard lt >= copyFrom + 2, isTagSpace(bytes[lt - 1]), isTagSpace(bytes[lt - 2]) else { return }
-        var start = lt - 2
+        guard lt > copyFrom, isTagSpace(bytes[lt - 1]) else { return }
+        var start = lt - 1
         while start > copyFrom, isTagSpace(bytes[start - 1]) { start -= 1 }
+        if start == dropAfter {
+            output.append(contentsOf: bytes[copyFrom..<start])
+            copyFrom = lt
+            return
+        }
+        guard lt - start >= 2 else { return }
         var hasLineBreak = false
         for k in start..<lt where bytes[k] == 0x0A {
             hasLineBreak = true
@@ -374,6 +405,67 @@ public struct HTMLInput: Sendable {
         output.append(contentsOf: bytes[copyFrom..<start])
         output.append(hasLineBreak ? 0x0A : 0x20)
         copyFrom = lt
+    }
+
+    /// Names of block tags (and of the head's and cut elements' tags), between which white space means nothing.
+    enum BlockNames {
+        /// The names, lower-case; none is longer than 10 bytes.
+        static let names = [
+            "html", "head", "body", "title", "meta", "link", "base", "script", "style", "noscript", "template",
+            "div", "p", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
+            "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col", "section", "article", "header", "footer",
+            "nav", "aside", "main", "figure", "figcaption", "blockquote", "form", "fieldset", "legend", "address",
+            "details", "summary", "dialog", "menu", "center", "hgroup", "pre", "option", "select",
+        ]
+        /// Open addressing over the names packed into integers (see `key`); 0 is an empty slot.
+        private static let slots: [UInt128] = {
+            var slots = [UInt128](repeating: 0, count: 256)
+            for name in names {
+                let key = name.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) }
+                var slot = Self.slot(key)
+                while slots[slot] != 0 { slot = (slot + 1) & 255 }
+                slots[slot] = key
+            }
+            return slots
+        }()
+
+        @inline(__always) private static func slot(_ key: UInt128) -> Int {
+            let folded = UInt64(truncatingIfNeeded: key) ^ UInt64(truncatingIfNeeded: key >> 64) &* 31
+            return Int(truncatingIfNeeded: (folded &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        /// Whether a start or end tag of a block begins at `lt`.
+        @inline(__always) static func isBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, at lt: Int) -> Bool {
+            var j = lt + 1
+            let n = bytes.count
+            if j < n, bytes[j] == UInt8(ascii: "/") { j += 1 }
+            var key: UInt128 = 0
+            var length = 0
+            while j < n {
+                let byte = bytes[j]
+                let lower = byte | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                guard isLetter || (byte >= 0x31 && byte <= 0x36 && length == 1) else { break }
+                length += 1
+                if length > 10 { return false }
+                key = key << 8 | UInt128(isLetter ? lower : byte)
+                j += 1
+            }
+            guard length > 0, j < n else { return false }
+            let after = bytes[j]
+            guard HTMLInput.isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") else {
+                return false
+            }
+            return slots.withUnsafeBufferPointer { slots in
+                var slot = Self.slot(key)
+                while true {
+                    let entry = slots[slot]
+                    if entry == key { return true }
+                    if entry == 0 { return false }
+                    slot = (slot + 1) & 255
+                }
+            }
+        }
     }
 
     /// +1 at a `<pre` start tag, -1 at a `</pre` end tag, nil elsewhere (white space inside `<pre>` is kept).
