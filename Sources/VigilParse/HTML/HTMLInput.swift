@@ -504,14 +504,25 @@ public struct HTMLInput: Sendable {
         case .href:
             if tag == .link { return code }
             let href = UnsafeBufferPointer(rebasing: bytes[value])
-            return (href.count > 1 && href[0] == UInt8(ascii: "#")) || BylineFinder.linksToAuthorPage(href)
-                ? code : nil
+            return (href.count > 1 && href[0] == UInt8(ascii: "#")) || linksToAuthorPage(href) ? code : nil
         case .style:
             let style = UnsafeBufferPointer(rebasing: bytes[value])
             return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden") ? code : nil
         default:
             return code
         }
+    }
+
+    /// `BylineFinder.linksToAuthorPage`, jumping from slash to slash with `memchr` (it runs on every link).
+    private static func linksToAuthorPage(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let slash = findByte(href, UInt8(ascii: "/"), from: from) {
+            // The longest segment it looks for is "/journalist".
+            let window = UnsafeBufferPointer(rebasing: href[slash..<min(href.count, slash + 12)])
+            if BylineFinder.linksToAuthorPage(window) { return true }
+            from = slash + 1
+        }
+        return false
     }
 
     /// What a start tag's name says about which attribute values matter.
@@ -573,15 +584,10 @@ public struct HTMLInput: Sendable {
     private static func lookupLowercased(
         _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int
     ) -> HTMLAttributeName? {
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer -> HTMLAttributeName? in
-            guard let base = buffer.baseAddress else { return nil }
-            for k in 0..<length {
-                let byte = bytes[start + k]
-                base[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            guard let raw = HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) else { return nil }
-            return HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw))
-        }
+        guard let base = bytes.baseAddress,
+            let raw = HTMLAttributeName.byteTable.lookupLowercasing(base + start, count: length)
+        else { return nil }
+        return HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw))
     }
 
     @inline(__always) private static func isTagSpace(_ byte: UInt8) -> Bool {

@@ -58,15 +58,16 @@ struct Parse: AsyncParsableCommand {
         for input in inputs {
             do {
                 let (data, context) = try await load(input, fetcher: fetcher, settings: settings, limit: limit)
-                var output: String
+                var output: [UInt8]
                 if html || DocumentSniffer.kind(of: data, fileName: input) == .html {
-                    output = ArticleExtractor.extract(data, context: context).json(source: input).serialized()
+                    output = ArticleExtractor.extract(data, context: context).json(source: input).serializedUTF8()
                 } else {
-                    output = try FeedParser.parse(data, context: context).jsonLines(source: input)
-                        .joined(separator: "\n")
+                    output = Array(
+                        try FeedParser.parse(data, context: context).jsonLines(source: input)
+                            .joined(separator: "\n").utf8)
                 }
-                output += "\n"
-                FileHandle.standardOutput.write(Data(output.utf8))
+                output.append(0x0A)
+                FileHandle.standardOutput.write(Data(output))
             } catch {
                 failures.append("vigil: \(input): \(error)")
             }
@@ -107,8 +108,8 @@ struct Parse: AsyncParsableCommand {
         return (data, DocumentContext(url: url, contentType: contentType))
     }
 
-    /// A regular file's bytes mapped into memory (no copy: a page is read once, where it lies), unmapped when the
-    /// `Data` goes. Nil for anything that is not a non-empty regular file (pipes, devices), which is read instead.
+    /// A regular file's bytes mapped into memory (no copy: a page is read once, where it lies; mapped at once, not
+    /// page by page), unmapped when the `Data` goes. Nil for anything that is not a non-empty regular file (pipes, devices), which is read instead.
     private static func mapped(_ path: String, limit: Int) throws -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CommandFailure(message: "cannot read file") }
@@ -119,7 +120,8 @@ struct Parse: AsyncParsableCommand {
         }
         let size = Int(status.st_size)
         if size > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED
+        else {
             return nil
         }
         return Data(
