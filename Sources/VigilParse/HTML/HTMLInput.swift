@@ -157,7 +157,16 @@ public struct HTMLInput: Sendable {
         var i = 0
         let n = bytes.count
         while i < n {
-            // Skip ASCII eight bytes at a time.
+            // Skip ASCII 32, then eight bytes at a time.
+            while i + 32 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                let any =
+                    raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             while i + 8 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
@@ -334,12 +343,13 @@ public struct HTMLInput: Sendable {
                 }
                 if lt + 1 < n, bytes[lt + 1] == UInt8(ascii: "/") {
                     // An end tag: skipped whole (to know where it ends) unless another '<' comes first.
-                    i = lt + 1
-                    if let gt = findByte(bytes, UInt8(ascii: ">"), from: lt + 2),
-                        nextLessThan(bytes, from: lt + 2).map({ $0 > gt }) ?? true
-                    {
-                        i = gt + 1
+                    var k = lt + 2
+                    while k < n, bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "<") { k += 1 }
+                    if k < n, bytes[k] == UInt8(ascii: ">") {
+                        i = k + 1
                         lastTagEnd = i
+                    } else {
+                        i = lt + 1
                     }
                     continue
                 }

@@ -21,6 +21,12 @@ struct HTMLTreeBuilder {
     static func build(_ bytes: [UInt8]) -> HTMLTree {
         var builder = HTMLTreeBuilder()
         guard !bytes.isEmpty else { return builder.tree }
+        // Typical shares of a stripped page, so that the arrays rarely grow (and copy) while parsing.
+        builder.tree.nodes.reserveCapacity(bytes.count / 24 + 16)
+        builder.tree.text.reserveCapacity(bytes.count / 3 + 64)
+        builder.tree.attributes.reserveCapacity(bytes.count / 48 + 16)
+        builder.tree.attributeValues.reserveCapacity(bytes.count / 6 + 64)
+        builder.frames.reserveCapacity(64)
         XMLRuntime.initialize()
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

@@ -52,12 +52,15 @@ struct Parse: AsyncParsableCommand {
         let limit = DurationText.parseBytes(maxBytes) ?? 50 << 20
         var settings = PollSettings()
         settings.maxBodyBytes = limit
-        let fetcher = Fetcher(maxConcurrent: 4, maxPerHost: 2)
-        defer { fetcher.shutdown() }
+        // Files need no fetcher (and its transfer thread).
+        let fetcher = inputs.contains { $0.contains("://") } ? Fetcher(maxConcurrent: 4, maxPerHost: 2) : nil
+        defer { fetcher?.shutdown() }
+        let buffer = ReadBuffer()
         var failures: [String] = []
         for input in inputs {
             do {
-                let (data, context) = try await load(input, fetcher: fetcher, settings: settings, limit: limit)
+                let (data, context) = try await load(
+                    input, fetcher: fetcher, buffer: buffer, settings: settings, limit: limit)
                 var output: [UInt8]
                 if html || DocumentSniffer.kind(of: data, fileName: input) == .html {
                     output = ArticleExtractor.extract(data, context: context).json(source: input).serializedUTF8()
@@ -75,10 +78,11 @@ struct Parse: AsyncParsableCommand {
         if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\n")) }
     }
 
-    private func load(_ input: String, fetcher: Fetcher, settings: PollSettings, limit: Int) async throws
-        -> (Data, DocumentContext)
-    {
-        if input.contains("://") {
+    /// The input's bytes and context. A file's bytes sit in `buffer`, valid until the next call.
+    private func load(
+        _ input: String, fetcher: Fetcher?, buffer: ReadBuffer, settings: PollSettings, limit: Int
+    ) async throws -> (Data, DocumentContext) {
+        if input.contains("://"), let fetcher {
             guard CanonicalURL.isHTTP(input) else { throw CommandFailure(message: "only http and https URLs") }
             let response = try await fetcher.fetch(
                 FetchRequest(
@@ -94,8 +98,8 @@ struct Parse: AsyncParsableCommand {
             return (response.body, context)
         }
         let data: Data
-        if input != "-", let mapped = try Self.mapped(input, limit: limit) {
-            data = mapped
+        if input != "-", let read = try buffer.read(input, limit: limit) {
+            data = read
         } else {
             let path = input == "-" ? "/dev/stdin" : input
             guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -108,9 +112,19 @@ struct Parse: AsyncParsableCommand {
         return (data, DocumentContext(url: url, contentType: contentType))
     }
 
-    /// A regular file's bytes mapped into memory (no copy: a page is read once, where it lies; mapped at once, not
-    /// page by page), unmapped when the `Data` goes. Nil for anything that is not a non-empty regular file (pipes, devices), which is read instead.
-    private static func mapped(_ path: String, limit: Int) throws -> Data? {
+}
+
+/// One buffer for every file `vigil parse` reads: read(2) into memory that stays mapped, so that a page costs one
+/// copy from the page cache and no page faults (a fresh buffer or a mapping per file costs both).
+private final class ReadBuffer {
+    private var storage: UnsafeMutableRawPointer?
+    private var capacity = 0
+
+    deinit { free(storage) }
+
+    /// A regular file's bytes, in this buffer and valid until the next call (the `Data` does not own them). Nil
+    /// for anything that is not a non-empty regular file (pipes, devices), which is read another way.
+    func read(_ path: String, limit: Int) throws -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CommandFailure(message: "cannot read file") }
         defer { close(descriptor) }
@@ -120,14 +134,20 @@ struct Parse: AsyncParsableCommand {
         }
         let size = Int(status.st_size)
         if size > limit { throw CommandFailure(message: "larger than \(limit) bytes (see --max-bytes)") }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED
-        else {
-            return nil
+        if size > capacity {
+            guard let grown = realloc(storage, size) else { throw CommandFailure(message: "out of memory") }
+            storage = grown
+            capacity = size
         }
-        return Data(
-            bytesNoCopy: address, count: size,
-            deallocator: .custom { pointer, count in
-                munmap(pointer, count)
-            })
+        guard let storage else { return nil }
+        var count = 0
+        while count < size {
+            let got = Glibc.read(descriptor, storage + count, size - count)
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { throw CommandFailure(message: "cannot read file") }
+            if got == 0 { break }
+            count += got
+        }
+        return Data(bytesNoCopy: storage, count: count, deallocator: .none)
     }
 }
