@@ -499,7 +499,8 @@ public struct HTMLInput: Sendable {
     /// only the values something reads. The others are dropped here, before libxml2 spends time parsing and
     /// copying them (attribute values are the bytes it handles slowest): `src` outside embedded players, `href`
     /// outside `<link>` unless it is a fragment or an author page (a `<link>` keeps it when canonical, see
-    /// `rewriteStartTag`), `style` unless it can hide the element. Returns the name when kept.
+    /// `rewriteStartTag`), `style` unless it can hide the element, `name`/`property`/`http-equiv` outside `<meta>`,
+    /// `lang` outside `<html>`. Returns the name when kept.
     private static func keptAttribute(
         _ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: Range<Int>, tag: TagClass,
         firstBytes: FirstByteSet
@@ -515,6 +516,10 @@ public struct HTMLInput: Sendable {
             if tag == .link { return code }
             let href = UnsafeBufferPointer(rebasing: bytes[value])
             return (href.count > 1 && href[0] == UInt8(ascii: "#")) || linksToAuthorPage(href) ? code : nil
+        case .name, .property, .httpEquiv:
+            return tag == .meta ? code : nil
+        case .lang:
+            return tag == .html ? code : nil
         case .style:
             let style = UnsafeBufferPointer(rebasing: bytes[value])
             return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden") ? code : nil
@@ -541,6 +546,10 @@ public struct HTMLInput: Sendable {
         case link
         /// `<iframe>`, `<embed>`, `<object>`: their `src` says whether they are a video player.
         case embed
+        /// `<meta>`: its keys (`name`, `property`, `http-equiv`) are read.
+        case meta
+        /// `<html>`: its `lang` is the page's language.
+        case html
         case other
 
         /// The class of the tag name in `bytes` (any case).
@@ -549,7 +558,10 @@ public struct HTMLInput: Sendable {
             guard length == 4 || length == 5 || length == 6 else { return .other }
             let tag = UnsafeBufferPointer(rebasing: bytes[name])
             switch length {
-            case 4: return HTMLTree.startsWith(tag, "link") ? .link : .other
+            case 4:
+                if HTMLTree.startsWith(tag, "link") { return .link }
+                if HTMLTree.startsWith(tag, "meta") { return .meta }
+                return HTMLTree.startsWith(tag, "html") ? .html : .other
             case 5: return HTMLTree.startsWith(tag, "embed") ? .embed : .other
             default: return HTMLTree.startsWith(tag, "iframe") || HTMLTree.startsWith(tag, "object") ? .embed : .other
             }
