@@ -322,13 +322,14 @@ public struct HTMLInput: Sendable {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
                 i = lt
-                let isBlock = BlockNames.isBlockTag(bytes, at: lt)
+                let name = TagName(bytes, at: lt)
+                let isBlock = name.kind.contains(.block)
                 if preDepth == 0 {
                     blankRun(
                         bytes, before: lt, dropAfter: lastWasBlock && isBlock ? lastTagEnd : -1, output: &output,
                         copyFrom: &copyFrom)
                 }
-                if let pre = preTagAt(bytes, lt) { preDepth = max(0, preDepth + pre) }
+                if name.kind.contains(.pre) { preDepth = max(0, preDepth + (name.isEnd ? -1 : 1)) }
                 lastTagEnd = -1
                 lastWasBlock = isBlock
                 if lt + 3 < n, bytes[lt + 1] == UInt8(ascii: "!"), bytes[lt + 2] == UInt8(ascii: "-"),
@@ -353,10 +354,10 @@ public struct HTMLInput: Sendable {
                     }
                     continue
                 }
-                guard let element = cutElementAt(bytes, lt) else {
+                guard let element = name.kind.cutElement else {
                     if let next = rewriteStartTag(
-                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges,
-                        firstBytes: firstBytes)
+                        bytes, at: lt, tag: name.kind.tagClass, output: &output, copyFrom: &copyFrom,
+                        keptRanges: &keptRanges, firstBytes: firstBytes)
                     {
                         i = next
                         lastTagEnd = next
@@ -417,82 +418,126 @@ public struct HTMLInput: Sendable {
         copyFrom = lt
     }
 
-    /// Names of block tags (and of the head's and cut elements' tags), between which white space means nothing.
-    enum BlockNames {
-        /// The names, lower-case; none is longer than 10 bytes.
-        static let names = [
-            "html", "head", "body", "title", "meta", "link", "base", "script", "style", "noscript", "template",
-            "div", "p", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
-            "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col", "section", "article", "header", "footer",
-            "nav", "aside", "main", "figure", "figcaption", "blockquote", "form", "fieldset", "legend", "address",
-            "details", "summary", "dialog", "menu", "center", "hgroup", "pre", "option", "select",
-        ]
-        /// Open addressing over the names packed into integers (see `key`); 0 is an empty slot.
-        private static let slots: [UInt128] = {
-            var slots = [UInt128](repeating: 0, count: 256)
-            for name in names {
-                let key = name.utf8.reduce(UInt128(0)) { $0 << 8 | UInt128($1) }
-                var slot = Self.slot(key)
-                while slots[slot] != 0 { slot = (slot + 1) & 255 }
-                slots[slot] = key
-            }
-            return slots
-        }()
+    /// What the stripper needs to know about a tag name, looked up once per tag.
+    struct TagKind: OptionSet {
+        let rawValue: UInt16
 
-        @inline(__always) private static func slot(_ key: UInt128) -> Int {
-            let folded = UInt64(truncatingIfNeeded: key) ^ UInt64(truncatingIfNeeded: key >> 64) &* 31
-            return Int(truncatingIfNeeded: (folded &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        /// A block (or a tag of the head, or a cut element): white space between two of them means nothing.
+        static let block = TagKind(rawValue: 1 << 0)
+        /// `pre`: white space inside is kept.
+        static let pre = TagKind(rawValue: 1 << 1)
+        /// `<link>`, `<iframe>`/`<embed>`/`<object>`, `<meta>`, `<html>` (see `TagClass`), in bits 2–4.
+        static let classShift: UInt16 = 2
+        /// 1 + the index in `cutElements`, in bits 5–7; 0 for other names.
+        static let cutShift: UInt16 = 5
+
+        /// The element whose content is cut, as an index in `cutElements`.
+        var cutElement: Int? {
+            let value = Int(rawValue >> Self.cutShift) & 7
+            return value == 0 ? nil : value - 1
         }
 
-        /// Whether a start or end tag of a block begins at `lt`.
-        @inline(__always) static func isBlockTag(_ bytes: UnsafeBufferPointer<UInt8>, at lt: Int) -> Bool {
-            var j = lt + 1
-            let n = bytes.count
-            if j < n, bytes[j] == UInt8(ascii: "/") { j += 1 }
-            var key: UInt128 = 0
-            var length = 0
-            while j < n {
-                let byte = bytes[j]
-                let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                guard isLetter || (byte >= 0x31 && byte <= 0x36 && length == 1) else { break }
-                length += 1
-                if length > 10 { return false }
-                key = key << 8 | UInt128(isLetter ? lower : byte)
-                j += 1
+        var tagClass: TagClass {
+            switch (rawValue >> Self.classShift) & 7 {
+            case 1: return .link
+            case 2: return .embed
+            case 3: return .meta
+            case 4: return .html
+            default: return .other
             }
-            guard length > 0, j < n else { return false }
-            let after = bytes[j]
-            guard HTMLInput.isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") else {
-                return false
+        }
+
+        /// Kinds by name (lower-case).
+        static let byName: [String: TagKind] = {
+            var kinds: [String: TagKind] = [:]
+            for name in [
+                "html", "head", "body", "title", "meta", "link", "base", "script", "style", "noscript", "template",
+                "div", "p", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
+                "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col", "section", "article", "header",
+                "footer", "nav", "aside", "main", "figure", "form", "fieldset", "legend", "address", "details",
+                "summary", "dialog", "menu", "center", "hgroup", "pre", "option", "select",
+            ] {
+                kinds[name, default: []].insert(.block)
             }
-            return slots.withUnsafeBufferPointer { slots in
-                var slot = Self.slot(key)
-                while true {
-                    let entry = slots[slot]
-                    if entry == key { return true }
-                    if entry == 0 { return false }
-                    slot = (slot + 1) & 255
-                }
+            kinds["pre", default: []].insert(.pre)
+            for (name, tagClass) in [("link", 1), ("iframe", 2), ("embed", 2), ("object", 2), ("meta", 3), ("html", 4)]
+            {
+                kinds[name, default: []].formUnion(TagKind(rawValue: UInt16(tagClass) << classShift))
             }
+            for (index, name) in cutElements.enumerated() {
+                kinds[String(decoding: name, as: UTF8.self), default: []].formUnion(
+                    TagKind(rawValue: UInt16(index + 1) << cutShift))
+            }
+            return kinds
+        }()
+
+        /// `byName` packed for lookup: names of up to eight bytes as integers (see `TagName`), open addressing; 0 is
+        /// an empty slot.
+        static let keys: [UInt64] = packed.keys
+        /// The kinds, slot by slot.
+        static let kinds: [TagKind] = packed.kinds
+
+        private static var packed: (keys: [UInt64], kinds: [TagKind]) {
+            var keys = [UInt64](repeating: 0, count: 256)
+            var kinds = [TagKind](repeating: [], count: 256)
+            for (name, kind) in byName {
+                let key = name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                var slot = TagName.slot(key)
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = key
+                kinds[slot] = kind
+            }
+            return (keys, kinds)
         }
     }
 
-    /// +1 at a `<pre` start tag, -1 at a `</pre` end tag, nil elsewhere (white space inside `<pre>` is kept).
-    @inline(__always) private static func preTagAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
-        var k = lt + 1
-        var step = 1
-        guard k + 3 < bytes.count else { return nil }
-        if bytes[k] == UInt8(ascii: "/") {
-            step = -1
-            k += 1
-            guard k + 3 < bytes.count else { return nil }
+    /// The name of the tag at a `<`: start or end, and its kind (empty for names of more than eight bytes, names
+    /// followed by anything but white space, `>` or `/`, and whatever is not a tag).
+    struct TagName {
+        var isEnd = false
+        var kind: TagKind = []
+
+        @inline(__always) static func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
         }
-        guard bytes[k] | 0x20 == UInt8(ascii: "p"), bytes[k + 1] | 0x20 == UInt8(ascii: "r"),
-            bytes[k + 2] | 0x20 == UInt8(ascii: "e")
-        else { return nil }
-        let after = bytes[k + 3]
-        return isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") ? step : nil
+
+        @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>, at lt: Int) {
+            var j = lt + 1
+            let n = bytes.count
+            if j < n, bytes[j] == UInt8(ascii: "/") {
+                isEnd = true
+                j += 1
+            }
+            var key: UInt64 = 0
+            let start = j
+            while j < n, j - start < 9 {
+                let byte = bytes[j]
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    key = key << 8 | UInt64(lower)
+                } else if byte >= 0x31 && byte <= 0x36 && j - start == 1 {
+                    key = key << 8 | UInt64(byte)
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard j > start, j - start <= 8, j < n else { return }
+            let after = bytes[j]
+            guard HTMLInput.isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") else {
+                return
+            }
+            var slot = Self.slot(key)
+            while true {
+                let entry = TagKind.keys[slot]
+                if entry == key {
+                    kind = TagKind.kinds[slot]
+                    return
+                }
+                if entry == 0 { return }
+                slot = (slot + 1) & 255
+            }
+        }
     }
 
     /// Whether an attribute is worth parsing: only names the tree keeps (see `HTMLAttributeName`), and of those
@@ -551,21 +596,6 @@ public struct HTMLInput: Sendable {
         /// `<html>`: its `lang` is the page's language.
         case html
         case other
-
-        /// The class of the tag name in `bytes` (any case).
-        static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> TagClass {
-            let length = name.count
-            guard length == 4 || length == 5 || length == 6 else { return .other }
-            let tag = UnsafeBufferPointer(rebasing: bytes[name])
-            switch length {
-            case 4:
-                if HTMLTree.startsWith(tag, "link") { return .link }
-                if HTMLTree.startsWith(tag, "meta") { return .meta }
-                return HTMLTree.startsWith(tag, "html") ? .html : .other
-            case 5: return HTMLTree.startsWith(tag, "embed") ? .embed : .other
-            default: return HTMLTree.startsWith(tag, "iframe") || HTMLTree.startsWith(tag, "object") ? .embed : .other
-            }
-        }
     }
 
     /// A set of bytes (the first letters of the kept attribute names), to reject most names with one test.
@@ -622,7 +652,7 @@ public struct HTMLInput: Sendable {
     /// that loses no attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for
     /// a tag).
     private static func rewriteStartTag(
-        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
+        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, tag: TagClass, output: inout [UInt8], copyFrom: inout Int,
         keptRanges: inout [Range<Int>], firstBytes: FirstByteSet
     ) -> Int? {
         let n = bytes.count
@@ -634,7 +664,6 @@ public struct HTMLInput: Sendable {
             j += 1
         }
         let nameEnd = j
-        let tag = TagClass.of(bytes, (lt + 1)..<nameEnd)
         keptRanges.removeAll(keepingCapacity: true)
         var dropped = false
         var linkHref: Int?  // index in keptRanges of a `<link>`'s href
@@ -744,33 +773,6 @@ public struct HTMLInput: Sendable {
             }
             if match { return hit }
             i = hit + 1
-        }
-        return nil
-    }
-
-    /// Index into `cutElements` when a start tag of one begins at `lt`.
-    private static func cutElementAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
-        // Quick reject: the cut elements start with s, n, t or m.
-        guard lt + 1 < bytes.count else { return nil }
-        switch bytes[lt + 1] | 0x20 {
-        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"): break
-        default: return nil
-        }
-        for (index, name) in cutElements.enumerated() {
-            let end = lt + 1 + name.count
-            guard end < bytes.count else { continue }
-            var match = true
-            for k in 0..<name.count where bytes[lt + 1 + k] | 0x20 != name[k] {
-                match = false
-                break
-            }
-            guard match else { continue }
-            let after = bytes[end]
-            if after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t")
-                || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: "/")
-            {
-                return index
-            }
         }
         return nil
     }
