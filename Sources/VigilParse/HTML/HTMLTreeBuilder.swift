@@ -16,6 +16,9 @@ struct HTMLTreeBuilder {
     /// What closing each open element does, innermost last (libxml2 reports every end, auto-closed ones too).
     private var frames: [Frame] = []
     private var extraCodes: [String: UInt16] = [:]
+    /// Tag codes and attribute names seen before, by address.
+    private var tagCodes = NameCache()
+    private var attributeCodes = NameCache()
 
     /// Parses UTF-8 bytes (see `HTMLInput`).
     static func build(_ bytes: [UInt8]) -> HTMLTree {
@@ -101,9 +104,14 @@ struct HTMLTreeBuilder {
         if var pointer = attributes {
             while let attributeName = pointer.pointee {
                 let value = pointer.advanced(by: 1).pointee
-                if let raw = HTMLAttributeName.byteTable.lookup(attributeName),
-                    let kept = HTMLAttributeName(rawValue: UInt8(raw))
-                {
+                let raw: UInt16
+                if let cached = attributeCodes.code(for: attributeName) {
+                    raw = cached
+                } else {
+                    raw = HTMLAttributeName.byteTable.lookup(attributeName) ?? NameCache.none
+                    attributeCodes.insert(raw, for: attributeName)
+                }
+                if raw != NameCache.none, let kept = HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw)) {
                     let start = UInt32(tree.attributeValues.count)
                     var length: UInt32 = 0
                     if let value {
@@ -168,6 +176,13 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func tagCode(_ name: UnsafePointer<xmlChar>) -> UInt16 {
+        if let code = tagCodes.code(for: name) { return code }
+        let code = newTagCode(name)
+        tagCodes.insert(code, for: name)
+        return code
+    }
+
+    private mutating func newTagCode(_ name: UnsafePointer<xmlChar>) -> UInt16 {
         if let code = HTMLTag.byteTable.lookup(name) { return code }
         let string = String(cString: name)
         if let code = extraCodes[string] { return code }
@@ -175,5 +190,32 @@ struct HTMLTreeBuilder {
         tree.extraTagNames.append(string)
         extraCodes[string] = code
         return code
+    }
+
+    /// Codes of names libxml2 passed before, by the names' addresses: it hands every tag and attribute name out of
+    /// its parser dictionary (or as a constant), so within one parse an address always holds the same name. A
+    /// direct-mapped cache: a collision only costs a lookup.
+    struct NameCache {
+        /// The code stored for names that have none (attributes the tree does not keep).
+        static let none: UInt16 = .max
+        private var addresses = [UInt](repeating: 0, count: 256)
+        private var codes = [UInt16](repeating: 0, count: 256)
+
+        @inline(__always) private static func slot(_ address: UInt) -> Int {
+            Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        @inline(__always) func code(for name: UnsafePointer<xmlChar>) -> UInt16? {
+            let address = UInt(bitPattern: name)
+            let slot = Self.slot(address)
+            return addresses[slot] == address ? codes[slot] : nil
+        }
+
+        @inline(__always) mutating func insert(_ code: UInt16, for name: UnsafePointer<xmlChar>) {
+            let address = UInt(bitPattern: name)
+            let slot = Self.slot(address)
+            addresses[slot] = address
+            codes[slot] = code
+        }
     }
 }
