@@ -28,8 +28,8 @@ import VigilParse
     static func head(_ title: String) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(title)</title>\n"
             + "<meta property=\"og:title\" content=\"\(title)\">\n<meta property=\"og:type\" content=\"article\">\n"
-            + "</head>\n<body>\n<header class=\"site-header\"><a href=\"/\">Bench News</a><nav><a href=\"/world\">World</a> "
-            + "<a href=\"/region\">Region</a></nav></header>\n"
+            + "</head>\n<body>\n<header class=\"site-header\"><a href=\"/\">Bench News</a><nav>"
+            + "<a href=\"/world\">World</a> <a href=\"/region\">Region</a></nav></header>\n"
     }
 
     static let foot =

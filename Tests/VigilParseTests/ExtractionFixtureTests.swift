@@ -101,10 +101,11 @@ import VigilParse
                 let first =
                     zip(got, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                     ?? min(got.count, wanted.count)
+                let gotText = first < got.count ? got[first] : "nothing"
+                let wantedText = first < wanted.count ? wanted[first] : "nothing"
                 failed.append(
                     "paragraphs: \(got.count) extracted, \(wanted.count) expected; first difference at #\(first + 1): "
-                        + "got \(first < got.count ? got[first] : "nothing"), want \(first < wanted.count ? wanted[first] : "nothing")"
-                )
+                        + "got \(gotText), want \(wantedText)")
             }
         }
         var position = 0
