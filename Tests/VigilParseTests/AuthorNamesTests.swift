@@ -25,6 +25,12 @@ import Testing
             ("Redacción Diario Pagina Siete", "es", ["Redacción Diario Pagina Siete"]),
             ("Redacción: Ana Ruiz", "es", ["Ana Ruiz"]),
             ("Last Updated: January 7, 2025", "en", []),
+            ("Автор: Анна Воронцова", "ru", ["Анна Воронцова"]),
+            ("Auteur : Marie Dupont", "fr", ["Marie Dupont"]),
+            ("Autor: Jan Novák", "cs", ["Jan Novák"]),
+            ("Yazar: Ayşe Yılmaz", "tr", ["Ayşe Yılmaz"]),
+            ("作者：张伟", "zh", ["张伟"]),
+            ("بقلم: أحمد خالد", "ar", ["أحمد خالد"]),
             ("", nil, []),
         ] as [(String, String?, [String])])
     func names(raw: String, language: String?, expected: [String]) {

@@ -19,6 +19,32 @@ import VigilParse
         #expect(article.problems.contains { $0.hasPrefix("page cut at") })
     }
 
+    @Test func megabytesOfScriptBeforeTheArticleDoNotPushItOut() {
+        var html = Array("<html><head><title>Big state</title><script>var state = \"".utf8)
+        html += [UInt8](repeating: UInt8(ascii: "x"), count: HTMLInput.maxMarkupBytes + 1024)
+        html += Array(
+            ("\";</script></head><body><article><p>"
+                + String(repeating: "The council confirmed the figures on Tuesday, and more would follow. ", count: 10)
+                + "</p></article></body></html>").utf8)
+        let article = Self.extract(html)
+        #expect(article.text.hasPrefix("The council confirmed the figures"))
+        #expect(!article.problems.contains { $0.hasPrefix("page cut at") })
+    }
+
+    @Test func unclosedBlocksNestedPastTheDepthLimitStayParagraphs() {
+        var html = "<html><body><article>"
+        for index in 0..<200 {
+            html +=
+                "<div><p>Block \(index) of a page whose tags are never closed, with a comma, and words. <b>bold "
+                + "<a href=\"/x\">link <i>it <table><tr><td>cell \(index)<li>item \(index)<span>\n"
+        }
+        let article = Self.extract(Array(html.utf8))
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.contains { $0.hasPrefix("Block 199 of a page") })
+        #expect(paragraphs.count >= 200)
+        #expect(paragraphs.allSatisfy { $0.utf8.count < 300 })
+    }
+
     @Test func hundredThousandNestedDivs() {
         let depth = 100_000
         let html = Array(

@@ -227,6 +227,17 @@ import VigilCore
         ("nl", "<span class=\"auteur\">Door Jan de Vries en Piet Jansen</span>", "Jan de Vries; Piet Jansen"),
         ("en", "<address>Agencia EFE<br>04.05.2022</address>", "Agencia EFE"),
         ("en", "<a rel=\"author\" href=\"/people/x\">Written by: Sam Lee</a>", "Sam Lee"),
+        ("ru", "<div class=\"news-author\">Автор: Анна Воронцова</div>", "Анна Воронцова"),
+        (
+            "en",
+            "<div class=\"entry-byline\"><a rel=\"author\" href=\"/people/p\">Priya Nair</a> <span>Technology and "
+                + "security correspondent</span> <span>Updated a day ago</span></div>", "Priya Nair"
+        ),
+        (
+            "en",
+            "<p class=\"byline\">By <a rel=\"author\">Jane Doe</a> and <a rel=\"author\">John Roe</a>, staff</p>",
+            "Jane Doe; John Roe"
+        ),
     ])
     func bylineInThePage(language: String, byline: String, expected: String) {
         let html = Self.page(body: "<h1>Headline of the story</h1>\(byline)<p>Text.</p>", lang: language)

@@ -26,10 +26,15 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact serialisation on one line (no newline inside, so it is safe for JSON Lines).
     public func serialized() -> String {
+        String(decoding: serializedUTF8(), as: UTF8.self)
+    }
+
+    /// `serialized()` as UTF-8 bytes, for writing out without making a `String`.
+    public func serializedUTF8() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func write(into out: inout [UInt8]) {
@@ -68,41 +73,52 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            let n = bytes.count
             var runStart = 0
             var i = 0
-            func flush(_ end: Int) {
-                if end > runStart { out.append(contentsOf: bytes[runStart..<end]) }
-            }
-            while i < bytes.count {
+            while i < n {
+                // Skip what needs no escape: everything but control bytes, '"', '\\' and the lead byte of
+                // U+2028/U+2029.
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 { break }
+                    i += 1
+                }
+                guard i < n else { break }
                 let b = bytes[i]
-                var escape: String?
                 var width = 1
+                let escape: StaticString
                 switch b {
                 case UInt8(ascii: "\""): escape = "\\\""
                 case UInt8(ascii: "\\"): escape = "\\\\"
                 case 0x0a: escape = "\\n"
                 case 0x0d: escape = "\\r"
                 case 0x09: escape = "\\t"
-                case 0x00..<0x20:
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xe2
-                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9):
+                case 0xe2:
                     // U+2028 and U+2029 are legal in JSON but break JavaScript and some line readers.
+                    guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xa8 || bytes[i + 2] == 0xa9 else {
+                        i += 1
+                        continue
+                    }
                     escape = bytes[i + 2] == 0xa8 ? "\\u2028" : "\\u2029"
                     width = 3
-                default: break
-                }
-                if let escape {
-                    flush(i)
-                    out.append(contentsOf: escape.utf8)
-                    i += width
-                    runStart = i
-                } else {
+                default:
+                    out.append(contentsOf: bytes[runStart..<i])
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [
+                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)],
+                        hex[Int(b & 15)],
+                    ])
                     i += 1
+                    runStart = i
+                    continue
                 }
+                out.append(contentsOf: bytes[runStart..<i])
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                i += width
+                runStart = i
             }
-            flush(bytes.count)
+            out.append(contentsOf: bytes[runStart..<n])
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -2,11 +2,11 @@ import Foundation
 import VigilCore
 
 /// Turns an HTML page into its main text and metadata. Pure: bytes and the transport context in, values out.
-/// Bounded: inputs are cut at `HTMLInput.maxInputBytes`, nesting is flattened past `HTMLTreeBuilder.maxDepth`,
-/// and every stage is linear in the page.
+/// Bounded: inputs are cut at `HTMLInput.maxInputBytes` and their markup at `HTMLInput.maxMarkupBytes`, elements
+/// nested past `HTMLTreeBuilder.maxDepth` are kept as siblings, and every stage is linear in the page.
 public enum ArticleExtractor {
     /// Bumped whenever extraction output may change; stored items extracted by an older version are redone.
-    public static let version = 2
+    public static let version = 3
 
     /// Extracts the article from an HTML page. `knownBoilerplate` holds `paragraphHash` values of paragraphs the
     /// caller has seen on many pages of the same site; such paragraphs are left out of the text.

@@ -19,32 +19,73 @@ public struct HTMLInput: Sendable {
     /// The bytes are not text (an image, an archive, compressed data served as `text/html`): nothing was decoded.
     public var isBinary = false
 
-    /// Largest input read; longer pages are cut (and a problem recorded), keeping time and memory bounded.
-    public static let maxInputBytes = 8 * 1024 * 1024
+    /// Largest page read (decoded and stripped: linear passes); longer pages are cut, and a problem recorded.
+    public static let maxInputBytes = 32 * 1024 * 1024
+    /// Largest markup handed to the parser once scripts, styles and comments are out: the bound on parsing time and
+    /// tree size. The cut is made after stripping, so that megabytes of inline script or SVG before the article
+    /// cannot push it out.
+    public static let maxMarkupBytes = 8 * 1024 * 1024
 
     /// Decodes and prepares `data`. `contentType` is the HTTP `Content-Type` header, whose charset is used when
     /// the bytes are not valid UTF-8.
     public init(_ data: Data, contentType: String?) {
         var problems: [String] = []
-        var raw = [UInt8](data.prefix(Self.maxInputBytes))
-        if Self.looksBinary(raw) {
+        if data.count > Self.maxInputBytes {
+            problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
+        }
+        var charset = "binary"
+        var jsonLD: [String] = []
+        // The page is read where it lies (no copy): most pages are UTF-8 and go straight to `strip`.
+        let stripped: [UInt8]? = data.withUnsafeBytes { rawBytes in
+            rawBytes.withMemoryRebound(to: UInt8.self) { whole -> [UInt8]? in
+                var raw = UnsafeBufferPointer(rebasing: whole.prefix(Self.maxInputBytes))
+                if Self.looksBinary(raw) { return nil }
+                // A UTF-8 character cut in two would make the whole page look like another charset.
+                if whole.count > raw.count { raw = Self.withoutIncompleteUTF8Tail(raw) }
+                let decoded: [UInt8]?
+                (decoded, charset) = Self.decode(raw, contentType: contentType, problems: &problems)
+                guard let decoded else { return Self.strip(raw, jsonLD: &jsonLD, limit: Self.maxMarkupBytes) }
+                return decoded.withUnsafeBufferPointer {
+                    Self.strip($0, jsonLD: &jsonLD, limit: Self.maxMarkupBytes)
+                }
+            }
+        }
+        guard var stripped else {
             bytes = []
-            charset = "binary"
-            jsonLD = []
+            self.charset = "binary"
+            self.jsonLD = []
             self.problems = []
             isBinary = true
             return
         }
-        if data.count > Self.maxInputBytes {
-            problems.append("page cut at \(Self.maxInputBytes) of \(data.count) bytes")
+        if stripped.count > Self.maxMarkupBytes {
+            Self.cut(&stripped, at: Self.maxMarkupBytes)
+            problems.append(
+                "page cut at \(Self.maxMarkupBytes) bytes of markup (after removing scripts, styles and comments) "
+                    + "of \(data.count) bytes")
         }
-        let (utf8, charset) = Self.decode(&raw, contentType: contentType, problems: &problems)
-        var jsonLD: [String] = []
-        bytes = Self.strip(utf8, jsonLD: &jsonLD)
-        Self.removeNULs(&bytes)
+        Self.removeNULs(&stripped)
+        bytes = stripped
         self.charset = charset
         self.jsonLD = jsonLD
         self.problems = problems
+    }
+
+    /// `bytes` without a last UTF-8 sequence that lacks continuation bytes.
+    static func withoutIncompleteUTF8Tail(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lead = bytes.count - 1
+        while lead >= 0, bytes.count - lead <= 3, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0, bytes[lead] >= 0xC0 else { return bytes }
+        let length = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+        return length > bytes.count - lead ? UnsafeBufferPointer(rebasing: bytes[..<lead]) : bytes
+    }
+
+    /// Cuts UTF-8 `bytes` to at most `limit` bytes, at a character boundary.
+    static func cut(_ bytes: inout [UInt8], at limit: Int) {
+        guard bytes.count > limit else { return }
+        var end = limit
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        bytes.removeSubrange(end...)
     }
 
     /// Drops NUL bytes, at which libxml2's parser would stop reading (browsers ignore them).
@@ -61,7 +102,7 @@ public struct HTMLInput: Sendable {
     /// Whether the bytes are binary: a known file signature, or control characters (other than tab, line breaks,
     /// form feed and escape) in more than 1 in 20 of the first 1,024 bytes. UTF-16 pages have a BOM (see
     /// `decode`) and are let through.
-    static func looksBinary(_ raw: [UInt8]) -> Bool {
+    static func looksBinary(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) { return false }
         let signatures: [[UInt8]] = [
             [0x1F, 0x8B], [0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF],
@@ -82,16 +123,20 @@ public struct HTMLInput: Sendable {
 
     // MARK: Character sets
 
-    /// UTF-8 bytes of the page and the charset used. Order: BOM; valid UTF-8 with multi-byte sequences (pages
-    /// often declare a charset they do not use); HTTP charset; `<meta charset>`; windows-1252.
-    static func decode(_ raw: inout [UInt8], contentType: String?, problems: inout [String]) -> ([UInt8], String) {
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { return (repairUTF8(Array(raw.dropFirst(3))), "utf-8") }
+    /// The page as UTF-8 (nil when `raw` already is) and the charset used. Order: BOM; valid UTF-8 with multi-byte
+    /// sequences (pages often declare a charset they do not use); HTTP charset; `<meta charset>`; windows-1252.
+    static func decode(
+        _ raw: UnsafeBufferPointer<UInt8>, contentType: String?, problems: inout [String]
+    ) -> ([UInt8]?, String) {
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return (repairUTF8(UnsafeBufferPointer(rebasing: raw.dropFirst(3))), "utf-8")
+        }
         if raw.starts(with: [0xFF, 0xFE]) { return (convert(raw, from: "UTF-16LE") ?? [], "utf-16le") }
         if raw.starts(with: [0xFE, 0xFF]) { return (convert(raw, from: "UTF-16BE") ?? [], "utf-16be") }
         let validity = utf8Validity(raw)
-        if validity == .validMultibyte { return (raw, "utf-8") }
+        if validity == .validMultibyte { return (nil, "utf-8") }
         let declared = charset(fromContentType: contentType) ?? metaCharset(raw)
-        if validity == .ascii { return (raw, declared.map(normalize) ?? "utf-8") }
+        if validity == .ascii { return (nil, declared.map(normalize) ?? "utf-8") }
         if let declared {
             let name = normalize(declared)
             if name == "utf-8" {
@@ -106,14 +151,24 @@ public struct HTMLInput: Sendable {
 
     enum UTF8Validity { case ascii, validMultibyte, invalid }
 
-    static func utf8Validity(_ bytes: [UInt8]) -> UTF8Validity {
+    static func utf8Validity(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validity {
+        guard let base = bytes.baseAddress else { return .ascii }
         var sawMultibyte = false
         var i = 0
         let n = bytes.count
         while i < n {
-            // Skip ASCII eight bytes at a time.
+            // Skip ASCII 32, then eight bytes at a time.
+            while i + 32 <= n {
+                let raw = UnsafeRawPointer(base + i)
+                let any =
+                    raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if any & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             while i + 8 <= n {
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }
@@ -141,7 +196,7 @@ public struct HTMLInput: Sendable {
         return sawMultibyte ? .validMultibyte : .ascii
     }
 
-    static func repairUTF8(_ bytes: [UInt8]) -> [UInt8] {
+    static func repairUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
@@ -158,21 +213,37 @@ public struct HTMLInput: Sendable {
     }
 
     /// `<meta charset=...>` or `<meta http-equiv=content-type content="...; charset=...">` in the first 8 KB.
-    static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
-        var searchFrom = head.startIndex
-        while let meta = head.range(of: "<meta", range: searchFrom..<head.endIndex) {
-            let end = head[meta.upperBound...].firstIndex(of: ">") ?? head.endIndex
-            let tag = head[meta.upperBound..<end]
-            if let at = tag.range(of: "charset") {
-                var rest = tag[at.upperBound...].drop { $0 == " " }
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }
-                    let name = rest.prefix { !($0 == "\"" || $0 == "'" || $0 == " " || $0 == ";" || $0 == "/") }
-                    if !name.isEmpty { return String(name) }
+    static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = UnsafeBufferPointer(rebasing: bytes.prefix(8192))
+        let n = head.count
+        var i = 0
+        while let lt = findByte(head, UInt8(ascii: "<"), from: i) {
+            i = lt + 1
+            guard lt + 5 <= n, HTMLTree.startsWith(head[(lt + 1)...], "meta") else { continue }
+            let end = findByte(head, UInt8(ascii: ">"), from: lt + 5) ?? n
+            var k = lt + 5
+            while k + 7 <= end {
+                defer { k += 1 }
+                guard head[k] | 0x20 == UInt8(ascii: "c"), HTMLTree.startsWith(head[k..<end], "charset") else {
+                    continue
                 }
+                var j = k + 7
+                while j < end, head[j] == UInt8(ascii: " ") { j += 1 }
+                guard j < end, head[j] == UInt8(ascii: "=") else { break }
+                j += 1
+                while j < end, head[j] == 0x20 || head[j] == UInt8(ascii: "\"") || head[j] == UInt8(ascii: "'") {
+                    j += 1
+                }
+                var nameEnd = j
+                while nameEnd < end, head[nameEnd] != UInt8(ascii: "\""), head[nameEnd] != UInt8(ascii: "'"),
+                    head[nameEnd] != 0x20, head[nameEnd] != UInt8(ascii: ";"), head[nameEnd] != UInt8(ascii: "/")
+                {
+                    nameEnd += 1
+                }
+                guard nameEnd > j else { break }
+                return String(decoding: head[j..<nameEnd], as: UTF8.self).lowercased()
             }
-            searchFrom = end
+            i = end
         }
         return nil
     }
@@ -192,13 +263,13 @@ public struct HTMLInput: Sendable {
     }
 
     /// Converts bytes to UTF-8 with iconv; invalid sequences are skipped. Nil when iconv does not know `charset`.
-    static func convert(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+    static func convert(_ bytes: UnsafeBufferPointer<UInt8>, from charset: String) -> [UInt8]? {
         let cd = iconv_open("UTF-8", charset.uppercased())
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
         var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var produced = 0
-        var input = bytes
+        var input = Array(bytes)
         input.withUnsafeMutableBytes { inBuffer in
             output.withUnsafeMutableBytes { outBuffer in
                 guard let inBase = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self),
@@ -224,26 +295,43 @@ public struct HTMLInput: Sendable {
     // MARK: Stripping
 
     /// Elements whose whole content is cut out before parsing.
-    private static let cutElements: [[UInt8]] = ["script", "style", "svg", "noscript", "template", "math"].map {
+    private static let cutElements: [[UInt8]] = ["script", "style", "noscript", "template", "svg", "math"].map {
         Array($0.utf8)
     }
+    /// Index in `cutElements` of the first foreign element (`svg`, `math`), whose `<x/>` closes itself.
+    private static let firstForeignElement = 4
 
     /// Copies `input` without comments and without the content of script-like elements; JSON-LD script bodies go
     /// to `jsonLD`. A cut element keeps its (empty) tags so that the tree still shows where it was.
-    static func strip(_ input: [UInt8], jsonLD: inout [String]) -> [UInt8] {
+    /// Stops soon after `limit` bytes of output (the caller cuts what is over).
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>, jsonLD: inout [String], limit: Int) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(input.count / 2 + 1024)
-        input.withUnsafeBufferPointer { bytes in
+        output.reserveCapacity(min(bytes.count / 2, limit) + 1024)
+        do {
             let n = bytes.count
             var copyFrom = 0
             var i = 0
             var keptRanges: [Range<Int>] = []
             keptRanges.reserveCapacity(16)
             let firstBytes = FirstByteSet.attributeNames
-            while i < n {
+            var preDepth = 0
+            // Where the last tag ended (just after its '>'; -1 when unknown), and whether it was a block.
+            var lastTagEnd = -1
+            var lastWasBlock = false
+            while i < n, output.count + (i - copyFrom) <= limit {
                 // Next '<'.
                 guard let lt = nextLessThan(bytes, from: i) else { break }
                 i = lt
+                let name = TagName(bytes, at: lt)
+                let isBlock = name.kind.contains(.block)
+                if preDepth == 0 {
+                    blankRun(
+                        bytes, before: lt, dropAfter: lastWasBlock && isBlock ? lastTagEnd : -1, output: &output,
+                        copyFrom: &copyFrom)
+                }
+                if name.kind.contains(.pre) { preDepth = max(0, preDepth + (name.isEnd ? -1 : 1)) }
+                lastTagEnd = -1
+                lastWasBlock = isBlock
                 if lt + 3 < n, bytes[lt + 1] == UInt8(ascii: "!"), bytes[lt + 2] == UInt8(ascii: "-"),
                     bytes[lt + 3] == UInt8(ascii: "-")
                 {
@@ -254,12 +342,25 @@ public struct HTMLInput: Sendable {
                     copyFrom = end
                     continue
                 }
-                guard let element = cutElementAt(bytes, lt) else {
+                if lt + 1 < n, bytes[lt + 1] == UInt8(ascii: "/") {
+                    // An end tag: skipped whole (to know where it ends) unless another '<' comes first.
+                    var k = lt + 2
+                    while k < n, bytes[k] != UInt8(ascii: ">"), bytes[k] != UInt8(ascii: "<") { k += 1 }
+                    if k < n, bytes[k] == UInt8(ascii: ">") {
+                        i = k + 1
+                        lastTagEnd = i
+                    } else {
+                        i = lt + 1
+                    }
+                    continue
+                }
+                guard let element = name.kind.cutElement else {
                     if let next = rewriteStartTag(
-                        bytes, at: lt, output: &output, copyFrom: &copyFrom, keptRanges: &keptRanges,
-                        firstBytes: firstBytes)
+                        bytes, at: lt, tag: name.kind.tagClass, output: &output, copyFrom: &copyFrom,
+                        keptRanges: &keptRanges, firstBytes: firstBytes)
                     {
                         i = next
+                        lastTagEnd = next
                     } else {
                         i += 1
                     }
@@ -267,27 +368,234 @@ public struct HTMLInput: Sendable {
                 }
                 // Find the end of the start tag, then the matching close tag.
                 guard let tagEnd = findByte(bytes, UInt8(ascii: ">"), from: lt + 1) else { break }
+                if element >= firstForeignElement, bytes[tagEnd - 1] == UInt8(ascii: "/") {
+                    // `<svg/>`: foreign elements close themselves; nothing to cut.
+                    i = tagEnd + 1
+                    continue
+                }
                 let closing = findCloseTag(bytes, element, from: tagEnd + 1) ?? n
                 if element == 0, isJSONLD(bytes[lt...tagEnd]) {
                     jsonLD.append(String(decoding: bytes[(tagEnd + 1)..<closing], as: UTF8.self))
                 }
-                output.append(contentsOf: bytes[copyFrom...tagEnd])
+                // The start tag without its attributes: nothing reads them.
+                output.append(contentsOf: bytes[copyFrom..<lt])
+                output.append(UInt8(ascii: "<"))
+                output.append(contentsOf: cutElements[element])
+                output.append(UInt8(ascii: ">"))
                 i = closing
                 copyFrom = closing
             }
-            output.append(contentsOf: bytes[copyFrom..<n])
+            output.append(contentsOf: bytes[copyFrom..<min(n, copyFrom + max(0, limit + 1 - output.count))])
         }
         return output
     }
 
-    /// Attributes the tree keeps (see `HTMLAttributeName`); the others are dropped here, before libxml2 spends
-    /// time parsing and copying them (a tenth of a page's bytes: `srcset`, `data-*`, event handlers…).
-    private static func keepsAttribute(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, firstBytes: FirstByteSet
-    ) -> Bool {
-        let length = end - start
-        guard length > 0, length <= 32, firstBytes.contains(bytes[start] | 0x20) else { return false }
-        return lookupLowercased(bytes, start, length)
+    /// The white space just before a `<` (indentation between tags, mostly): dropped when it is all there is
+    /// between two block tags (it starts at `dropAfter`, where the block tag before it ended), else collapsed to
+    /// one byte, a line break if it holds one, else a space. Everything downstream collapses white space outside
+    /// `<pre>` and ends paragraphs at blocks anyway; libxml2 reads text one character at a time, and every blank
+    /// text node is a node to build and walk.
+    @inline(__always) private static func blankRun(
+        _ bytes: UnsafeBufferPointer<UInt8>, before lt: Int, dropAfter: Int, output: inout [UInt8],
+        copyFrom: inout Int
+    ) {
+        guard lt > copyFrom, isTagSpace(bytes[lt - 1]) else { return }
+        var start = lt - 1
+        while start > copyFrom, isTagSpace(bytes[start - 1]) { start -= 1 }
+        if start == dropAfter {
+            output.append(contentsOf: bytes[copyFrom..<start])
+            copyFrom = lt
+            return
+        }
+        guard lt - start >= 2 else { return }
+        var hasLineBreak = false
+        for k in start..<lt where bytes[k] == 0x0A {
+            hasLineBreak = true
+            break
+        }
+        output.append(contentsOf: bytes[copyFrom..<start])
+        output.append(hasLineBreak ? 0x0A : 0x20)
+        copyFrom = lt
+    }
+
+    /// What the stripper needs to know about a tag name, looked up once per tag.
+    struct TagKind: OptionSet {
+        let rawValue: UInt16
+
+        /// A block (or a tag of the head, or a cut element): white space between two of them means nothing.
+        static let block = TagKind(rawValue: 1 << 0)
+        /// `pre`: white space inside is kept.
+        static let pre = TagKind(rawValue: 1 << 1)
+        /// `<link>`, `<iframe>`/`<embed>`/`<object>`, `<meta>`, `<html>` (see `TagClass`), in bits 2–4.
+        static let classShift: UInt16 = 2
+        /// 1 + the index in `cutElements`, in bits 5–7; 0 for other names.
+        static let cutShift: UInt16 = 5
+
+        /// The element whose content is cut, as an index in `cutElements`.
+        var cutElement: Int? {
+            let value = Int(rawValue >> Self.cutShift) & 7
+            return value == 0 ? nil : value - 1
+        }
+
+        var tagClass: TagClass {
+            switch (rawValue >> Self.classShift) & 7 {
+            case 1: return .link
+            case 2: return .embed
+            case 3: return .meta
+            case 4: return .html
+            default: return .other
+            }
+        }
+
+        /// Kinds by name (lower-case).
+        static let byName: [String: TagKind] = {
+            var kinds: [String: TagKind] = [:]
+            for name in [
+                "html", "head", "body", "title", "meta", "link", "base", "script", "style", "noscript", "template",
+                "div", "p", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table",
+                "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "col", "section", "article", "header",
+                "footer", "nav", "aside", "main", "figure", "form", "fieldset", "legend", "address", "details",
+                "summary", "dialog", "menu", "center", "hgroup", "pre", "option", "select",
+            ] {
+                kinds[name, default: []].insert(.block)
+            }
+            kinds["pre", default: []].insert(.pre)
+            for (name, tagClass) in [("link", 1), ("iframe", 2), ("embed", 2), ("object", 2), ("meta", 3), ("html", 4)]
+            {
+                kinds[name, default: []].formUnion(TagKind(rawValue: UInt16(tagClass) << classShift))
+            }
+            for (index, name) in cutElements.enumerated() {
+                kinds[String(decoding: name, as: UTF8.self), default: []].formUnion(
+                    TagKind(rawValue: UInt16(index + 1) << cutShift))
+            }
+            return kinds
+        }()
+
+        /// `byName` packed for lookup: names of up to eight bytes as integers (see `TagName`), open addressing; 0 is
+        /// an empty slot.
+        static let keys: [UInt64] = packed.keys
+        /// The kinds, slot by slot.
+        static let kinds: [TagKind] = packed.kinds
+
+        private static var packed: (keys: [UInt64], kinds: [TagKind]) {
+            var keys = [UInt64](repeating: 0, count: 256)
+            var kinds = [TagKind](repeating: [], count: 256)
+            for (name, kind) in byName {
+                let key = name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                var slot = TagName.slot(key)
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = key
+                kinds[slot] = kind
+            }
+            return (keys, kinds)
+        }
+    }
+
+    /// The name of the tag at a `<`: start or end, and its kind (empty for names of more than eight bytes, names
+    /// followed by anything but white space, `>` or `/`, and whatever is not a tag).
+    struct TagName {
+        var isEnd = false
+        var kind: TagKind = []
+
+        @inline(__always) static func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>, at lt: Int) {
+            var j = lt + 1
+            let n = bytes.count
+            if j < n, bytes[j] == UInt8(ascii: "/") {
+                isEnd = true
+                j += 1
+            }
+            var key: UInt64 = 0
+            let start = j
+            while j < n, j - start < 9 {
+                let byte = bytes[j]
+                let lower = byte | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    key = key << 8 | UInt64(lower)
+                } else if byte >= 0x31 && byte <= 0x36 && j - start == 1 {
+                    key = key << 8 | UInt64(byte)
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard j > start, j - start <= 8, j < n else { return }
+            let after = bytes[j]
+            guard HTMLInput.isTagSpace(after) || after == UInt8(ascii: ">") || after == UInt8(ascii: "/") else {
+                return
+            }
+            var slot = Self.slot(key)
+            while true {
+                let entry = TagKind.keys[slot]
+                if entry == key {
+                    kind = TagKind.kinds[slot]
+                    return
+                }
+                if entry == 0 { return }
+                slot = (slot + 1) & 255
+            }
+        }
+    }
+
+    /// Whether an attribute is worth parsing: only names the tree keeps (see `HTMLAttributeName`), and of those
+    /// only the values something reads. The others are dropped here, before libxml2 spends time parsing and
+    /// copying them (attribute values are the bytes it handles slowest): `src` outside embedded players, `href`
+    /// outside `<link>` unless it is a fragment or an author page (a `<link>` keeps it when canonical, see
+    /// `rewriteStartTag`), `style` unless it can hide the element, `name`/`property`/`http-equiv` outside `<meta>`,
+    /// `lang` outside `<html>`. Returns the name when kept.
+    private static func keptAttribute(
+        _ bytes: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: Range<Int>, tag: TagClass,
+        firstBytes: FirstByteSet
+    ) -> HTMLAttributeName? {
+        let length = name.count
+        guard length > 0, length <= 32, firstBytes.contains(bytes[name.lowerBound] | 0x20),
+            let code = lookupLowercased(bytes, name.lowerBound, length)
+        else { return nil }
+        switch code {
+        case .src:
+            return tag == .embed ? code : nil
+        case .href:
+            if tag == .link { return code }
+            let href = UnsafeBufferPointer(rebasing: bytes[value])
+            return (href.count > 1 && href[0] == UInt8(ascii: "#")) || linksToAuthorPage(href) ? code : nil
+        case .name, .property, .httpEquiv:
+            return tag == .meta ? code : nil
+        case .lang:
+            return tag == .html ? code : nil
+        case .style:
+            let style = UnsafeBufferPointer(rebasing: bytes[value])
+            return HTMLTree.contains(style, "none") || HTMLTree.contains(style, "hidden") ? code : nil
+        default:
+            return code
+        }
+    }
+
+    /// `BylineFinder.linksToAuthorPage`, jumping from slash to slash with `memchr` (it runs on every link).
+    private static func linksToAuthorPage(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let slash = findByte(href, UInt8(ascii: "/"), from: from) {
+            // The longest segment it looks for is "/journalist".
+            let window = UnsafeBufferPointer(rebasing: href[slash..<min(href.count, slash + 12)])
+            if BylineFinder.linksToAuthorPage(window) { return true }
+            from = slash + 1
+        }
+        return false
+    }
+
+    /// What a start tag's name says about which attribute values matter.
+    enum TagClass {
+        /// `<link>`: its `href` is read when it is the canonical URL.
+        case link
+        /// `<iframe>`, `<embed>`, `<object>`: their `src` says whether they are a video player.
+        case embed
+        /// `<meta>`: its keys (`name`, `property`, `http-equiv`) are read.
+        case meta
+        /// `<html>`: its `lang` is the page's language.
+        case html
+        case other
     }
 
     /// A set of bytes (the first letters of the kept attribute names), to reject most names with one test.
@@ -325,27 +633,26 @@ public struct HTMLInput: Sendable {
     }
 
     /// Looks an attribute name up in `HTMLAttributeName`'s table, ASCII letters lower-cased.
-    private static func lookupLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            for k in 0..<length {
-                let byte = bytes[start + k]
-                base[k] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            }
-            return HTMLAttributeName.byteTable.lookup(UnsafePointer(base), count: length) != nil
-        }
+    private static func lookupLowercased(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int
+    ) -> HTMLAttributeName? {
+        guard let base = bytes.baseAddress,
+            let raw = HTMLAttributeName.byteTable.lookupLowercasing(base + start, count: length)
+        else { return nil }
+        return HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw))
     }
 
     @inline(__always) private static func isTagSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
-    /// At a start tag (`<` and a letter), copies it to `output` without the attributes the tree does not keep and
-    /// returns the index after it. Returns nil, changing nothing, for anything that does not parse plainly (an
-    /// unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag that loses no
-    /// attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for a tag).
+    /// At a start tag (`<` and a letter), copies it to `output` without the attributes not worth parsing (see
+    /// `keptAttribute`) and returns the index after it. Returns nil, changing nothing, for anything that does not
+    /// parse plainly (an unterminated quote, a `<` inside the tag): libxml2 then sees those bytes as they are. A tag
+    /// that loses no attribute is left in place (only skipped, so that a `<` inside a quoted value is not taken for
+    /// a tag).
     private static func rewriteStartTag(
-        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, output: inout [UInt8], copyFrom: inout Int,
+        _ bytes: UnsafeBufferPointer<UInt8>, at lt: Int, tag: TagClass, output: inout [UInt8], copyFrom: inout Int,
         keptRanges: inout [Range<Int>], firstBytes: FirstByteSet
     ) -> Int? {
         let n = bytes.count
@@ -359,6 +666,8 @@ public struct HTMLInput: Sendable {
         let nameEnd = j
         keptRanges.removeAll(keepingCapacity: true)
         var dropped = false
+        var linkHref: Int?  // index in keptRanges of a `<link>`'s href
+        var canonical = false
         var close = -1  // index of the closing '>'
         var selfClosing = false
         while true {
@@ -387,6 +696,7 @@ public struct HTMLInput: Sendable {
             }
             let attributeNameEnd = j
             guard attributeNameEnd > nameStart else { return nil }
+            var value = j..<j
             var k = j
             while k < n, isTagSpace(bytes[k]) { k += 1 }
             if k < n, bytes[k] == UInt8(ascii: "=") {
@@ -396,17 +706,32 @@ public struct HTMLInput: Sendable {
                 let quote = bytes[k]
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     guard let closing = findByte(bytes, quote, from: k + 1) else { return nil }
+                    value = (k + 1)..<closing
                     j = closing + 1
                 } else {
+                    let valueStart = k
                     while k < n, !isTagSpace(bytes[k]), bytes[k] != UInt8(ascii: ">") { k += 1 }
+                    value = valueStart..<k
                     j = k
                 }
             }
-            if keepsAttribute(bytes, nameStart, attributeNameEnd, firstBytes: firstBytes) {
+            if let kept = keptAttribute(
+                bytes, name: nameStart..<attributeNameEnd, value: value, tag: tag, firstBytes: firstBytes)
+            {
+                if tag == .link {
+                    if kept == .href { linkHref = keptRanges.count }
+                    if kept == .rel, HTMLTree.contains(UnsafeBufferPointer(rebasing: bytes[value]), "canonical") {
+                        canonical = true
+                    }
+                }
                 keptRanges.append(nameStart..<j)
             } else {
                 dropped = true
             }
+        }
+        if let linkHref, !canonical {
+            keptRanges.remove(at: linkHref)
+            dropped = true
         }
         if dropped {
             output.append(contentsOf: bytes[copyFrom..<nameEnd])
@@ -448,33 +773,6 @@ public struct HTMLInput: Sendable {
             }
             if match { return hit }
             i = hit + 1
-        }
-        return nil
-    }
-
-    /// Index into `cutElements` when a start tag of one begins at `lt`.
-    private static func cutElementAt(_ bytes: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
-        // Quick reject: the cut elements start with s, n, t or m.
-        guard lt + 1 < bytes.count else { return nil }
-        switch bytes[lt + 1] | 0x20 {
-        case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "m"): break
-        default: return nil
-        }
-        for (index, name) in cutElements.enumerated() {
-            let end = lt + 1 + name.count
-            guard end < bytes.count else { continue }
-            var match = true
-            for k in 0..<name.count where bytes[lt + 1 + k] | 0x20 != name[k] {
-                match = false
-                break
-            }
-            guard match else { continue }
-            let after = bytes[end]
-            if after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t")
-                || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: "/")
-            {
-                return index
-            }
         }
         return nil
     }

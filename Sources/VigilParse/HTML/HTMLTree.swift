@@ -171,17 +171,16 @@ public struct HTMLTree: Sendable {
     }
 }
 
-/// Attributes the tree keeps (everything else is dropped while parsing).
+/// Attributes the tree keeps (everything else is dropped while parsing): those the extractor reads.
 public enum HTMLAttributeName: UInt8, Sendable {
-    case id, `class`, itemprop, itemtype, property, name, content, href, rel, lang, datetime, charset, role, hidden
-    case ariaHidden, style, type, httpEquiv, title, src, alt, dataTestID, pubdate, dataRole
+    case id, `class`, itemprop, itemtype, property, name, content, href, rel, lang, datetime, role, hidden
+    case ariaHidden, style, httpEquiv, src, pubdate
 
     static let byName: [String: HTMLAttributeName] = [
         "id": .id, "class": .class, "itemprop": .itemprop, "itemtype": .itemtype, "property": .property,
         "name": .name, "content": .content, "href": .href, "rel": .rel, "lang": .lang, "xml:lang": .lang,
-        "datetime": .datetime, "charset": .charset, "role": .role, "hidden": .hidden, "aria-hidden": .ariaHidden,
-        "style": .style, "type": .type, "http-equiv": .httpEquiv, "title": .title, "src": .src, "alt": .alt,
-        "data-testid": .dataTestID, "pubdate": .pubdate, "data-role": .dataRole,
+        "datetime": .datetime, "role": .role, "hidden": .hidden, "aria-hidden": .ariaHidden, "style": .style,
+        "http-equiv": .httpEquiv, "src": .src, "pubdate": .pubdate,
     ]
     static let byteTable = ByteNameTable(byName.map { ($0.key, UInt16($0.value.rawValue)) })
 }

@@ -2,22 +2,34 @@ import CLibXML2
 
 /// Builds an `HTMLTree` from libxml2's HTML parser in SAX mode: libxml2 tokenises, decodes entities and applies
 /// HTML's implied-end-tag rules; the callbacks append compact nodes. No libxml2 tree is built, which halves the
-/// cost of parsing. Elements nested deeper than `maxDepth` are flattened into their deepest kept ancestor, so
-/// hostile nesting cannot make later walks deep. The state is a struct reached through a pointer (not a class),
+/// cost of parsing. Elements nested deeper than `maxDepth` are kept as siblings at that depth (each one opened there
+/// follows the one before it, and what comes after it goes to their parent), so hostile nesting cannot make later
+/// walks deep while blocks still end paragraphs. The state is a struct reached through a pointer (not a class),
 /// so the callbacks pay no dynamic exclusivity checks.
 struct HTMLTreeBuilder {
     static let maxDepth = 256
 
     private(set) var tree = HTMLTree()
+    /// Open elements kept in the tree, outermost first; at most `maxDepth` (the last may equal the one before it,
+    /// see `Frame.atLimit`).
     private var stack: [HTMLTree.NodeID] = [HTMLTree.root]
-    /// Open elements not kept because of `maxDepth`.
-    private var flattened = 0
+    /// What closing each open element does, innermost last (libxml2 reports every end, auto-closed ones too).
+    private var frames: [Frame] = []
     private var extraCodes: [String: UInt16] = [:]
+    /// Tag codes and attribute names seen before, by address.
+    private var tagCodes = NameCache()
+    private var attributeCodes = NameCache()
 
     /// Parses UTF-8 bytes (see `HTMLInput`).
     static func build(_ bytes: [UInt8]) -> HTMLTree {
         var builder = HTMLTreeBuilder()
         guard !bytes.isEmpty else { return builder.tree }
+        // Typical shares of a stripped page, so that the arrays rarely grow (and copy) while parsing.
+        builder.tree.nodes.reserveCapacity(bytes.count / 24 + 16)
+        builder.tree.text.reserveCapacity(bytes.count / 3 + 64)
+        builder.tree.attributes.reserveCapacity(bytes.count / 48 + 16)
+        builder.tree.attributeValues.reserveCapacity(bytes.count / 6 + 64)
+        builder.frames.reserveCapacity(64)
         XMLRuntime.initialize()
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -64,24 +76,42 @@ struct HTMLTreeBuilder {
         context.unsafelyUnwrapped.assumingMemoryBound(to: HTMLTreeBuilder.self)
     }
 
+    /// What ending an element does to `stack`.
+    private enum Frame: UInt8 {
+        /// Pop it.
+        case pushed
+        /// Nothing: the element has no node.
+        case skipped
+        /// It was opened at `maxDepth` as the last child of the element below the top, replacing the top: what
+        /// follows goes to that parent (the replaced element already has a later sibling, and a subtree must stay
+        /// one contiguous range of ids).
+        case atLimit
+    }
+
     private mutating func start(
         _ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        guard stack.count < Self.maxDepth, let name else {
-            flattened += 1
+        guard let name else {
+            frames.append(.skipped)
             return
         }
         let code = tagCode(name)
-        let parent = stack[stack.count - 1]
+        let atLimit = stack.count >= Self.maxDepth
+        let parent = stack[stack.count - (atLimit ? 2 : 1)]
         let id = HTMLTree.NodeID(tree.nodes.count)
         var node = HTMLTree.Node(tag: code, parent: parent)
         node.start = UInt32(tree.attributes.count)
         if var pointer = attributes {
             while let attributeName = pointer.pointee {
                 let value = pointer.advanced(by: 1).pointee
-                if let raw = HTMLAttributeName.byteTable.lookup(attributeName),
-                    let kept = HTMLAttributeName(rawValue: UInt8(raw))
-                {
+                let raw: UInt16
+                if let cached = attributeCodes.code(for: attributeName) {
+                    raw = cached
+                } else {
+                    raw = HTMLAttributeName.byteTable.lookup(attributeName) ?? NameCache.none
+                    attributeCodes.insert(raw, for: attributeName)
+                }
+                if raw != NameCache.none, let kept = HTMLAttributeName(rawValue: UInt8(truncatingIfNeeded: raw)) {
                     let start = UInt32(tree.attributeValues.count)
                     var length: UInt32 = 0
                     if let value {
@@ -97,14 +127,20 @@ struct HTMLTreeBuilder {
         node.count = UInt32(tree.attributes.count) - node.start
         tree.nodes.append(node)
         link(id, to: parent)
-        stack.append(id)
+        if atLimit {
+            stack[stack.count - 1] = id
+            frames.append(.atLimit)
+        } else {
+            stack.append(id)
+            frames.append(.pushed)
+        }
     }
 
     private mutating func end() {
-        if flattened > 0 {
-            flattened -= 1
-        } else if stack.count > 1 {
-            stack.removeLast()
+        switch frames.popLast() {
+        case .pushed: if stack.count > 1 { stack.removeLast() }
+        case .atLimit: stack[stack.count - 1] = stack[stack.count - 2]
+        case .skipped, nil: break
         }
     }
 
@@ -140,6 +176,13 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func tagCode(_ name: UnsafePointer<xmlChar>) -> UInt16 {
+        if let code = tagCodes.code(for: name) { return code }
+        let code = newTagCode(name)
+        tagCodes.insert(code, for: name)
+        return code
+    }
+
+    private mutating func newTagCode(_ name: UnsafePointer<xmlChar>) -> UInt16 {
         if let code = HTMLTag.byteTable.lookup(name) { return code }
         let string = String(cString: name)
         if let code = extraCodes[string] { return code }
@@ -147,5 +190,32 @@ struct HTMLTreeBuilder {
         tree.extraTagNames.append(string)
         extraCodes[string] = code
         return code
+    }
+
+    /// Codes of names libxml2 passed before, by the names' addresses: it hands every tag and attribute name out of
+    /// its parser dictionary (or as a constant), so within one parse an address always holds the same name. A
+    /// direct-mapped cache: a collision only costs a lookup.
+    struct NameCache {
+        /// The code stored for names that have none (attributes the tree does not keep).
+        static let none: UInt16 = .max
+        private var addresses = [UInt](repeating: 0, count: 256)
+        private var codes = [UInt16](repeating: 0, count: 256)
+
+        @inline(__always) private static func slot(_ address: UInt) -> Int {
+            Int(truncatingIfNeeded: (UInt64(address) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+
+        @inline(__always) func code(for name: UnsafePointer<xmlChar>) -> UInt16? {
+            let address = UInt(bitPattern: name)
+            let slot = Self.slot(address)
+            return addresses[slot] == address ? codes[slot] : nil
+        }
+
+        @inline(__always) mutating func insert(_ code: UInt16, for name: UnsafePointer<xmlChar>) {
+            let address = UInt(bitPattern: name)
+            let slot = Self.slot(address)
+            addresses[slot] = address
+            codes[slot] = code
+        }
     }
 }

@@ -43,7 +43,7 @@ struct ElementHints: OptionSet, Sendable {
     /// The hints of an element. `attributes` and `values` are the tree's attribute arrays.
     static func of(
         _ element: HTMLTree.Node, attributes: UnsafeBufferPointer<HTMLTree.Attribute>,
-        values: UnsafeBufferPointer<UInt8>, matcher: HintMatcher
+        values: UnsafeBufferPointer<UInt8>, matcher: HintMatcher, memo: inout HintMatcher.Memo
     ) -> ElementHints {
         var hints: ElementHints = []
         var classFound: HintMatcher.Category = []
@@ -51,14 +51,14 @@ struct ElementHints: OptionSet, Sendable {
         var classValue = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         for index in Int(element.start)..<Int(element.start + element.count) {
             let attribute = attributes[index]
-            let value = UnsafeBufferPointer(
-                rebasing: values[Int(attribute.valueStart)..<Int(attribute.valueStart + attribute.valueLength)])
+            let range = Int(attribute.valueStart)..<Int(attribute.valueStart + attribute.valueLength)
+            let value = UnsafeBufferPointer(rebasing: values[range])
             switch attribute.name {
             case .class:
                 guard !value.isEmpty else { break }
                 hints.insert(.hasClass)
                 classValue = value
-                classFound = matcher.categories(in: value)
+                classFound = memo.categories(of: range, in: values, matcher: matcher)
                 if classFound.contains(.positive) { hints.insert(.classPositive) }
                 if classFound.contains(.negative) { hints.insert(.classNegative) }
                 if classFound.contains(.tokenCandidate) {
@@ -68,7 +68,7 @@ struct ElementHints: OptionSet, Sendable {
                 }
             case .id:
                 guard !value.isEmpty else { break }
-                idFound = matcher.categories(in: value)
+                idFound = memo.categories(of: range, in: values, matcher: matcher)
                 if idFound.contains(.positive) { hints.insert(.idPositive) }
                 if idFound.contains(.negative) { hints.insert(.idNegative) }
                 if idFound.contains(.tokenCandidate), tokenHints(value).share { hints.insert(.share) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Finds the keywords that class names and ids use to say what an element is ("comment", "article-body",
 /// "sidebar"…). Matching is a case-insensitive substring search over bytes, the way Readability's regular
 /// expressions match: a bit set of (hashed) first three bytes of the keywords rejects most positions at once, and
@@ -115,6 +119,79 @@ struct HintMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// Remembers the categories of class and id values already matched on a page: most values repeat (every menu
+    /// item, every card), and hashing a value costs a fraction of matching it.
+    struct Memo {
+        /// Per slot: the value's hash (0 for an empty slot), where its first occurrence lies in the page's attribute
+        /// bytes, and its categories.
+        private var hashes: [UInt64]
+        private var starts: [UInt32]
+        private var lengths: [UInt32]
+        private var found: [Category]
+        private var used = 0
+        private let mask: Int
+
+        /// Values shorter than this are matched directly.
+        static let minimumLength = 12
+
+        /// A memo for about `values` distinct values (it stops remembering when three quarters full).
+        init(values: Int) {
+            var size = 256
+            while size < values * 2, size < 1 << 16 { size <<= 1 }
+            hashes = [UInt64](repeating: 0, count: size)
+            starts = [UInt32](repeating: 0, count: size)
+            lengths = [UInt32](repeating: 0, count: size)
+            found = [Category](repeating: [], count: size)
+            mask = size - 1
+        }
+
+        /// The categories of `values[range]`, matched by `matcher` unless seen before.
+        mutating func categories(
+            of range: Range<Int>, in values: UnsafeBufferPointer<UInt8>, matcher: HintMatcher
+        ) -> Category {
+            let value = UnsafeBufferPointer(rebasing: values[range])
+            guard value.count >= Self.minimumLength, let base = value.baseAddress, let origin = values.baseAddress
+            else { return matcher.categories(in: value) }
+            let hash = Self.hash(base, count: value.count)
+            var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+            while hashes[slot] != 0 {
+                if hashes[slot] == hash, Int(lengths[slot]) == value.count,
+                    memcmp(origin + Int(starts[slot]), base, value.count) == 0
+                {
+                    return found[slot]
+                }
+                slot = (slot + 1) & mask
+            }
+            let categories = matcher.categories(in: value)
+            if used * 4 < (mask + 1) * 3 {
+                hashes[slot] = hash
+                starts[slot] = UInt32(truncatingIfNeeded: range.lowerBound)
+                lengths[slot] = UInt32(truncatingIfNeeded: value.count)
+                found[slot] = categories
+                used += 1
+            }
+            return categories
+        }
+
+        /// A non-zero hash of the bytes, eight at a time.
+        private static func hash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+            let raw = UnsafeRawPointer(base)
+            var h = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+            var i = 0
+            while i + 8 <= count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+            if i < count {
+                // The last eight bytes (overlapping what was hashed), so that every byte counts.
+                h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+                h ^= h >> 29
+            }
+            return h | 1
+        }
     }
 
     /// A 16-bit hash of three bytes.

@@ -40,6 +40,7 @@ struct PageFacts: Sendable {
         flags = [Flags](repeating: .allPhrasing, count: n)
         subtreeEnd = [Int32](repeating: 0, count: n)
         let matcher = HintMatcher.standard
+        var memo = HintMatcher.Memo(values: tree.attributes.count / 2)
         let textCode = HTMLTag.text.code
         let brCode = HTMLTag.br.code
         let hrCode = HTMLTag.hr.code
@@ -55,7 +56,7 @@ struct PageFacts: Sendable {
                     }
                     if node.count > 0 {
                         hints[id] = ElementHints.of(
-                            node, attributes: attributes, values: values, matcher: matcher)
+                            node, attributes: attributes, values: values, matcher: matcher, memo: &memo)
                     }
                     if node.tag == brCode, Self.nextIsBreak(tree, after: node.nextSibling) {
                         flags[Int(node.parent)].insert(.hasBreakChain)

@@ -196,10 +196,18 @@ struct ParagraphWriter {
                     continue
                 }
             }
-            // A run of visible bytes up to the next space or special sequence.
+            // A run of visible bytes up to the next white space or special sequence; a single space between
+            // visible bytes is copied with them (it is what collapsing would write).
             var j = i + 1
             while j < end {
                 let b = text[j]
+                if b == 0x20, j + 1 < end {
+                    let c = text[j + 1]
+                    if !PageFacts.isSpace(c), c != 0xC2 {
+                        j += 2
+                        continue
+                    }
+                }
                 if PageFacts.isSpace(b) || b == 0xC2 { break }
                 j += 1
             }

@@ -131,6 +131,11 @@ enum AuthorNames {
             "text by", "photos by", "erstellt von", "verfasst von", "geschrieben von", "veröffentlicht von",
             "publié par", "écrit par", "escrito por", "publicado por", "reportaje de", "scritto da",
             "pubblicato da", "geschreven door", "napisane przez",
+            // Author labels ("Автор:", "Yazar:", "作者：", "بقلم"…) in other languages.
+            "автор", "автори", "авторы", "авторка", "текст", "yazar", "yazan", "yazarlar", "szerző",
+            "författare", "forfatter", "skribent", "kirjoittaja", "tekijä", "συντάκτης", "συγγραφέας", "autorka",
+            "autoři", "penulis", "oleh", "tác giả", "bởi", "ผู้เขียน", "作者", "著者", "筆者", "文", "撰文", "撰稿",
+            "저자", "글", "كاتب", "الكاتب", "بقلم", "كتب", "كتبه", "كتبت", "نویسنده", "مؤلف", "מאת", "כותב", "लेखक",
         ] {
             let parts = lead.split(separator: " ")
             table[parts[0], default: []].append(contentsOf: parts.dropFirst())
@@ -159,9 +164,23 @@ enum AuthorNames {
     /// The words without lead words at the start (repeatedly: "Text: von Jane Doe").
     private static func dropLead(_ input: [Substring]) -> [Substring] {
         var words = input[...]
-        while let first = words.first {
+        while var first = words.first {
+            if isColon(first) {
+                // The colon of a label written apart ("Auteur : Marie Dupont").
+                words = words.dropFirst()
+                continue
+            }
+            if let colon = first.firstIndex(where: isColon), colon != first.startIndex,
+                first.index(after: colon) != first.endIndex,
+                leads[Substring(first[..<colon].lowercased())]?.isEmpty == true
+            {
+                // A label glued to the name ("作者：张三", "Autor:Jan").
+                first = first[first.index(after: colon)...]
+                words = [first] + words.dropFirst()
+                continue
+            }
             let hasColon = first.last == ":"
-            let bare = Substring(first.lowercased().trimmingSuffix { $0 == ":" || $0 == "." })
+            let bare = Substring(first.lowercased().trimmingSuffix { isColon($0) || $0 == "." })
             if let follow = leads[bare] {
                 if follow.isEmpty {
                     words = words.dropFirst()
@@ -189,6 +208,12 @@ enum AuthorNames {
         }
         return Array(words)
     }
+
+    /// A colon, ASCII or full-width.
+    private static func isColon(_ character: Character) -> Bool { character == ":" || character == "：" }
+
+    /// A word that is only a colon.
+    private static func isColon(_ word: Substring) -> Bool { word.count == 1 && word.first.map(isColon) == true }
 
     /// The words up to where a date, a time or a "published/updated" label starts; a month name or weekday left
     /// just before the cut goes too ("Jane Doe March 25, 2015" → "Jane Doe").

@@ -47,7 +47,13 @@ enum BylineFinder {
                 continue
             }
             guard tree.textLength(id, limit: 300) <= 300 else { continue }
-            let names = AuthorNames.names(in: tree.lineText(id, limit: 300), language: language)
+            // A byline that holds `rel=author` links names its authors in them; the rest of it (a role, a date,
+            // "Updated…") names nobody.
+            let links = authorLinks(tree, in: id)
+            let names =
+                links.isEmpty
+                ? AuthorNames.names(in: tree.lineText(id, limit: 300), language: language)
+                : links.flatMap { AuthorNames.names(in: tree.lineText($0, limit: 300), language: language) }
             guard !names.isEmpty, names.count <= 5, names.allSatisfy(AuthorNames.isPlausible) else { continue }
             // A link to an author page says less than a byline class: its text must read as a person's name.
             if kind == .link, !names.allSatisfy(AuthorNames.looksLikePersonName) { continue }
@@ -55,6 +61,25 @@ enum BylineFinder {
         }
         return []
     }
+
+    /// The `rel=author` elements inside a byline element (not the element itself), in page order; the search stops
+    /// after `maxAuthorLinkSearch` nodes.
+    private static func authorLinks(_ tree: HTMLTree, in node: HTMLTree.NodeID) -> [HTMLTree.NodeID] {
+        let range = tree.descendants(node)
+        var links: [HTMLTree.NodeID] = []
+        for id in range.prefix(maxAuthorLinkSearch) {
+            let element = tree.nodes[Int(id)]
+            guard element.tag != HTMLTag.text.code, element.count > 0,
+                let rel = tree.attributeRange(.rel, of: id), HTMLTree.contains(tree.attributeValues[rel], "author")
+            else { continue }
+            if let last = links.last, id < tree.subtreeEnd(last) { continue }
+            links.append(id)
+        }
+        return links
+    }
+
+    /// Nodes looked at inside a byline element for `rel=author` links.
+    private static let maxAuthorLinkSearch = 400
 
     /// Names inside a microdata author: its `itemprop=name` descendants, else its `content`, else its text.
     private static func microdataNames(_ tree: HTMLTree, _ node: HTMLTree.NodeID, language: String?) -> [String] {
@@ -109,8 +134,9 @@ enum BylineFinder {
 
     /// Whether a link goes to an author's page: a path segment such as `/author/`, `/autor/`, `/auteur/`,
     /// `/staff/`, `/reporters/`, `/journalist…`, `/redakteur…`, `/periodista…`, `/writer/` or `/by/`. One pass over the
-    /// URL, looking only after each slash.
-    private static func linksToAuthorPage(_ href: ArraySlice<UInt8>) -> Bool {
+    /// URL, looking only after each slash. Also used by `HTMLInput`, which keeps only the links' `href`s that pass.
+    static func linksToAuthorPage<Bytes: RandomAccessCollection>(_ href: Bytes) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var i = href.startIndex
         let end = href.endIndex
         while i + 3 < end {

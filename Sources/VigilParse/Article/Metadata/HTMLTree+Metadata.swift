@@ -53,7 +53,8 @@ extension HTMLTree {
     }
 
     /// Whether `bytes` start with `prefix` (lower-case ASCII), ignoring ASCII case.
-    static func startsWith(_ bytes: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+    static func startsWith<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ prefix: StaticString) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         let count = prefix.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         var i = bytes.startIndex
