@@ -94,7 +94,7 @@ public struct Detector: Sendable {
         switch decision.kind {
         case .incident:
             let anchors = decision.anchors
-            let event = taxonomy.classify(events, anchors: anchors, in: context)
+            let event = taxonomy.classify(decision.events, anchors: anchors, in: context)
             detection.eventType = event.eventType
             detection.subtype = event.subtype
             detection.suicide = event.suicide
@@ -115,17 +115,18 @@ public struct Detector: Sendable {
             detection.eventDate = date.date
             evidence += date.evidence
         case .roundup:
+            // The kind may rest on roundup cues alone; the actor is resolved either way.
+            let anchors = roundup.anchors.isEmpty ? decision.anchors : roundup.anchors
+            let location = PlaceResolver.resolve(context, places: places, anchors: anchors, gazetteer: gazetteer)
+            let actor = actors.resolveRoundup(actorMentions, in: context, country: location.country, anchors: anchors)
+            detection.actor = actor.actor
+            detection.country = location.country
+            evidence += location.evidence + actor.evidence
             if var found = roundup.roundup {
-                let location = PlaceResolver.resolve(
-                    context, places: places, anchors: roundup.anchors, gazetteer: gazetteer)
-                let actor = actors.resolve(
-                    actorMentions, in: context, country: location.country, anchors: roundup.anchors)
                 found.actor = actor.actor
                 found.country = location.country
                 detection.roundup = found
-                detection.actor = actor.actor
-                detection.country = location.country
-                evidence += roundup.evidence + location.evidence + actor.evidence
+                evidence += roundup.evidence
             }
         default:
             break
