@@ -38,21 +38,23 @@ enum CasualtyExtractor {
         var chosenAnchors: [Int] = []
         for role in [CasualtyRole.killed, .wounded] {
             let chosen = choose(statements, role: role)
-            guard let main = chosen.first else { continue }
+            guard !chosen.isEmpty else { continue }
             var value = 0
-            var low = false
-            var high = false
+            var low: Int? = 0
+            var high: Int? = 0
+            var hedged = false
             for s in chosen {
                 value += s.value
-                low = low || s.bounded(.low)
-                high = high || s.bounded(.high)
+                let bounds = s.bounds
+                hedged = hedged || bounds.hedged
+                low = low.flatMap { sum in bounds.low.map { sum + $0 } }
+                high = high.flatMap { sum in bounds.high.map { sum + $0 } }
                 result.evidence.append(context.evidence(role.field, from: s.first, to: s.last))
                 chosenAnchors.append(s.verb)
                 for part in s.parts where !part.perpetrator { chosenAnchors.append(part.number) }
             }
-            let figure = Detection.Figure(value: value, low: low ? value : nil, high: high ? value : nil)
+            let figure = Detection.Figure(value: value, low: hedged ? low : nil, high: hedged ? high : nil)
             if role == .killed { result.killed = figure } else { result.wounded = figure }
-            _ = main
         }
         result.killedVague = statements.contains { $0.role == .killed && $0.vague && !$0.perpetratorsOnly }
         result.woundedVague = statements.contains { $0.role == .wounded && $0.vague && !$0.perpetratorsOnly }

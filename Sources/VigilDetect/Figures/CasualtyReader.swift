@@ -232,6 +232,7 @@ struct CasualtyReader {
     /// A counted object starting at token `index`: "at least 60 Afghan civilians", "a foreign contractor".
     private func object(at index: Int) -> CasualtyPart? {
         guard index < text.count else { return nil }
+        if let range = range(at: index) { return range }
         let (bound, start) = bound(from: index)
         if let mention = text.mention(startingAt: start) {
             guard mention.isCount else { return nil }
@@ -245,12 +246,31 @@ struct CasualtyReader {
                 value: 1, perpetrator: phrase.perpetrator, qualifiers: phrase.qualifiers, first: index,
                 last: phrase.last, number: start)
         }
+        // "injured his mother"
+        if text.isWord(start, Self.his) || text.isWord(start, Self.her) {
+            let phrase = nounPhrase(after: start)
+            guard phrase.person, phrase.last > start, !isPlural(phrase.last) else { return nil }
+            return CasualtyPart(value: 1, first: index, last: phrase.last, number: start)
+        }
         if isVagueQuantity(start) {
             let phrase = nounPhrase(after: start)
             return CasualtyPart(
                 value: 0, vague: true, perpetrator: phrase.perpetrator, first: index, last: phrase.last, number: start)
         }
         return nil
+    }
+
+    /// "between 20 and 30 people".
+    private func range(at index: Int) -> CasualtyPart? {
+        guard text.isWord(index, Word.between), let low = text.mention(startingAt: index + 1), low.isCount,
+            !low.vague, text.isWord(low.last + 1, Word.and), let high = text.mention(startingAt: low.last + 2),
+            high.isCount, !high.vague, high.value >= low.value
+        else { return nil }
+        var p = part(high, bound: .range, first: index, phrase: nounPhrase(after: high.last))
+        p.value = low.value
+        p.upper = high.value
+        p.number = low.first
+        return p
     }
 
     private func part(_ mention: NumberMention, bound: FigureBound, first: Int, phrase: NounPhrase) -> CasualtyPart {
@@ -266,6 +286,9 @@ struct CasualtyReader {
             perpetrator: phrase.perpetrator, qualifiers: phrase.qualifiers, first: first, last: last,
             number: mention.first)
     }
+
+    private static let his = TextDocument.hash("his")
+    private static let her = TextDocument.hash("her")
 
     private func isVagueQuantity(_ index: Int) -> Bool {
         guard index < text.count else { return false }
@@ -415,15 +438,15 @@ struct CasualtyReader {
         if text.isWord(verb - 1, Word.the) || text.isWord(verb - 1, Word.those) { return nil }
         var j = verb - 1
         var revision = false
-        var singularAuxiliary = false
-        var sawAuxiliary = false
+        var plural = false
         while j >= range.lowerBound, tokens[j].kind == .word, text.has(j, [.auxiliary]) {
             let folded = tokens[j].folded
             if folded == TextDocument.hash("now") { revision = true }
-            if folded == Word.was || folded == Word.is || folded == Word.has { singularAuxiliary = true }
-            sawAuxiliary = true
+            if folded == Word.were || folded == Word.are || folded == Word.have { plural = true }
             j -= 1
         }
+        // "killed a boy and injured his mother": the verb shares the subject of an earlier one.
+        if j >= range.lowerBound, text.isWord(j, Word.and) || text.isMark(j, Mark.comma) { return nil }
         let limit = max(range.lowerBound, j - 14)
         var k = j
         var principal: CasualtyPart?
@@ -440,12 +463,20 @@ struct CasualtyReader {
                 continue
             }
             if let mention = text.mention(endingAt: k) {
-                guard mention.isCount else { break }
+                guard mention.isCount, !text.isWord(mention.first - 1, Word.no) else { break }
                 let phrase = nounPhrase(after: mention.last)
                 if isSubset(mention, phrase) {
                     if phrase.ofCasualties { return nil }
                     k = mention.first - 1
                     continue
+                }
+                if text.has(phrase.last, [.timeUnit]) { break }
+                // "between 20 and 30 people"
+                if text.isWord(mention.first - 1, Word.and), let low = text.mention(endingAt: mention.first - 2),
+                    text.isWord(low.first - 1, Word.between), let between = self.range(at: low.first - 1)
+                {
+                    principal = between
+                    break
                 }
                 let (bound, first) = bound(before: mention.first)
                 principal = part(mention, bound: bound, first: first, phrase: phrase)
@@ -476,8 +507,8 @@ struct CasualtyReader {
         if let principal {
             parts = [principal]
             collectCoordinated(before: principal.first, range: range, into: &parts)
-        } else if !Self.nominal.contains(tokens[verb].folded),
-            let name = namedPerson(endingAt: j, range: range, singular: singularAuxiliary || !sawAuxiliary)
+        } else if !Self.nominal.contains(tokens[verb].folded) || text.isWord(verb - 1, Word.shot),
+            let name = namedPerson(endingAt: j, range: range, singular: !plural)
         {
             parts = [name]
         } else {
@@ -525,9 +556,12 @@ struct CasualtyReader {
                 }
                 r -= 1
             }
-            guard let part = found, !text.isWord(part.first - 1, Word.including),
-                !text.isWord(part.first - 1, Word.among)
+            // A listed part stands at the head of the list: not after "including", "among" or a preposition
+            // ("Over the five years, 1,315 people were killed").
+            guard let part = found, part.first - 1 < range.lowerBound || !text.has(part.first - 1, [.phraseBreak])
+                || text.isWord(part.first - 1, Word.and)
             else { return }
+            if text.has(part.last, [.timeUnit]) { return }
             parts.insert(part, at: 0)
             q = part.first - 1
         }
@@ -683,13 +717,22 @@ struct CasualtyReader {
 
     // MARK: Sentence cues
 
-    /// Claims, unofficial sources, superseded figures and earlier years in the statement's sentence.
+    private static let clauseSeparators: Set<UInt64> = Set(
+        ["while", "whereas", "but", "although", "though", "however", ";"].map { TextDocument.hash($0) })
+
+    /// Unofficial sources, superseded figures and earlier years in the statement's clause (the sentence cut at
+    /// "while", "but", "although", ";").
     private func annotate(_ s: inout CasualtyStatement) {
         let range = text.sentence(of: s.verb)
         let tokens = text.tokens
-        let start = min(s.first, s.parts.first?.first ?? s.first)
+        let start = min(s.first, s.parts.first?.first ?? s.first, s.verb)
+        let end = max(s.last, s.verb)
+        var lower = start
+        while lower > range.lowerBound, !Self.clauseSeparators.contains(tokens[lower - 1].folded) { lower -= 1 }
+        var upper = end
+        while upper + 1 < range.upperBound, !Self.clauseSeparators.contains(tokens[upper + 1].folded) { upper += 1 }
         let publishedYear = text.published?.year
-        for k in range {
+        for k in lower...upper {
             let folded = tokens[k].folded
             let word = text.word(k)
             if k < start, let word, word.flags.contains(.stale) { s.stale = true }

@@ -6,15 +6,18 @@ enum CasualtyRole: Sendable, Equatable {
     var field: String { self == .killed ? "killed" : "wounded" }
 }
 
-/// How a figure is hedged: "at least 30" (low), "up to 40" (high), "about 100" (approximate).
+/// How a figure is hedged: "at least 30" (low), "up to 40" (high), "about 100" (approximate), "between 20 and 30"
+/// (range).
 enum FigureBound: Sendable, Equatable {
-    case exact, low, high, approximate
+    case exact, low, high, approximate, range
 }
 
 /// One counted group in a casualty statement: "60 Afghans" in "killing 60 Afghans and 13 U.S. troops".
 struct CasualtyPart: Sendable {
     var value: Int
     var bound: FigureBound = .exact
+    /// The upper end of a range ("between 20 and 30").
+    var upper: Int?
     /// "dozens", "many": no count.
     var vague = false
     /// Attackers: counted apart.
@@ -72,8 +75,38 @@ struct CasualtyStatement: Sendable {
     /// Whether only attackers are counted.
     var perpetratorsOnly: Bool { !zero && !parts.contains { !$0.perpetrator } }
 
-    /// Whether any victim part is hedged this way.
-    func bounded(_ bound: FigureBound) -> Bool { parts.contains { !$0.perpetrator && $0.bound == bound } }
+    /// The least and most the figure can be by its wording (nil when open that way), and whether it is hedged
+    /// by bound words at all (an exact figure is its own bounds, but reports none).
+    var bounds: (low: Int?, high: Int?, hedged: Bool) {
+        var low = 0
+        var high = 0
+        var hasLow = true
+        var hasHigh = true
+        var hedged = false
+        for part in parts where !part.perpetrator {
+            switch part.bound {
+            case .exact:
+                low += part.value
+                high += part.value
+            case .low:
+                low += part.value
+                hasHigh = false
+                hedged = true
+            case .high:
+                high += part.value
+                hasLow = false
+                hedged = true
+            case .approximate:
+                hasLow = false
+                hasHigh = false
+            case .range:
+                low += part.value
+                high += part.upper ?? part.value
+                hedged = true
+            }
+        }
+        return (hasLow ? max(0, low - subtract) : nil, hasHigh ? max(0, high - subtract) : nil, hedged)
+    }
 
     /// The qualifier stems of every victim part, or nil when some part names no group ("people", "soldiers").
     var groups: [UInt32]? {

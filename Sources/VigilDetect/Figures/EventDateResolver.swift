@@ -267,11 +267,15 @@ enum DateExpressionReader {
         return expression
     }
 
-    /// "said on Sunday", "told reporters on Friday", "on Friday raised", "on Thursday claimed".
+    /// "said on Sunday", "told reporters on Friday", "on Friday raised", "on Thursday claimed", and the date of a
+    /// count ("the toll rose to 290 on Monday"). A possessive ("claimed Thursday's attack") names the event.
     private static func isReporting(_ text: FigureText, first: Int, last: Int) -> Bool {
+        if text.isWord(last, s), text.isMark(last - 1, Mark.apostrophe) { return false }
         var k = first - 1
-        while k >= max(0, first - 3), text.sameSentence(k, first), text.tokens[k].kind == .word {
-            if text.has(k, [.reporting]) { return true }
+        var sawNumber = false
+        while k >= max(0, first - 3), text.sameSentence(k, first), text.tokens[k].kind != .punctuation {
+            if text.tokens[k].kind == .number { sawNumber = true }
+            if text.has(k, [.reporting]) || (sawNumber && text.has(k, [.revision])) { return true }
             k -= 1
         }
         if text.sameSentence(last + 1, last), text.has(last + 1, [.reporting]) { return true }

@@ -44,6 +44,8 @@ struct FigureWord: Sendable {
         static let revision = Flags(rawValue: 1 << 18)
         /// A word that can start a date or period expression ("yesterday", "last", "this", "so", "between").
         static let temporal = Flags(rawValue: 1 << 19)
+        /// "years", "days", "hours": what a number of them measures is time, not people.
+        static let timeUnit = Flags(rawValue: 1 << 20)
     }
 
     var flags: Flags
@@ -103,7 +105,7 @@ enum FigureLexicon {
                 "later", "all", "both", "now", "found", "confirmed", "believed", "feared", "presumed", "thought",
                 "to", "shot", "since", "then", "subsequently", "allegedly", "reported", "officially",
                 "seriously", "critically", "slightly", "badly", "severely", "lightly", "still", "already",
-                "initially", "first", "apparently", "probably", "likely",
+                "initially", "first", "apparently", "probably", "likely", "may", "might", "could", "feared",
             ], .auxiliary)
         add(
             [
@@ -124,7 +126,8 @@ enum FigureLexicon {
                 "leader", "elder", "cleric", "bystander", "pedestrian", "girl", "servicemember", "serviceman",
                 "airman", "ranger", "constable", "sergeant", "captain", "colonel", "general", "lieutenant", "major",
                 "staffer", "volunteer", "engineer", "labourer", "laborer", "security", "monk", "nun",
-                "pastor", "activist", "militiaman", "spectator", "fan", "customer", "patient", "pupil",
+                "pastor", "activist", "militiaman", "spectator", "fan", "customer", "patient", "pupil", "passer-by",
+                "passerby", "hostage", "captive", "mother", "father", "son", "daughter", "wife", "husband",
             ], .victim)
         add(
             [
@@ -176,6 +179,11 @@ enum FigureLexicon {
                 "yesterday", "today", "tonight", "last", "this", "earlier", "so", "between", "from", "since", "during",
                 "the", "in", "overnight", "easter", "christmas", "new", "first", "same", "whole", "past",
             ], .temporal)
+        add(
+            [
+                "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+                "decade", "decades", "km", "kg", "miles", "metres", "meters", "kilometres", "kilometers", "percent",
+            ], .timeUnit)
         return WordTable(pairs) { FigureWord(flags: $0.flags.union($1.flags), value: max($0.value, $1.value)) }
     }()
 

@@ -50,7 +50,10 @@ enum NumberReader {
                 }
                 continue
             }
-            if token.kind == .word, let mention = words(document, at: i) {
+            // "no one", "every one", "any one": not a count.
+            if token.kind == .word, !(token.folded == Word.one && i > 0 && noOneWords.contains(tokens[i - 1].folded)),
+                let mention = words(document, at: i)
+            {
                 mentions.append(mention)
                 i = mention.last + 1
                 continue
@@ -69,6 +72,8 @@ enum NumberReader {
         case .punctuation: return nil
         }
     }
+
+    private static let noOneWords: Set<UInt64> = Set(["no", "every", "any", "each", "this", "that"].map { TextDocument.hash($0) })
 
     // MARK: Digits
 
