@@ -180,11 +180,11 @@ class Builder:
             if cc in OBSOLETE_COUNTRIES:
                 continue
             row = listed.get(cc, [cc, info["name"], ""])
-            names = [n for n in row[1].split("|") if n]
+            names = dedupe([fold(n) for n in row[1].split("|") if n])
             geonames = fold(info["name"])
             if geonames not in names and not geonames.lower().startswith("the "):
                 names.append(geonames)
-            demonyms = [d for d in (row[2].split("|") if len(row) > 2 else []) if d]
+            demonyms = dedupe([fold(d) for d in (row[2].split("|") if len(row) > 2 else []) if d])
             self.country_keys.update(n.lower() for n in names)
             self.country_keys.update(d.lower() for d in demonyms)
             self.lines.append(("C", cc, "", info.get("population") or 0, "", [self.mark_exact(n) for n in names]))
@@ -265,8 +265,7 @@ class Builder:
         for row in rg_rows:
             if row["admin1"] and (row["cc"], row["admin1"]) not in code_of:
                 code_of[(row["cc"], row["admin1"])] = f"{row['cc']}.{fold(row['admin1']).replace(' ', '_')}"
-        self.admin1_keys = set(code_of.values())
-        self.admin1_code_of = code_of
+        self.admin1_keys = set()
 
         aliases = collections.defaultdict(list)
         extra = []
@@ -290,6 +289,7 @@ class Builder:
             if not marked:
                 continue
             population = a1_population.get((cc, key.split(".", 1)[1]), 0)
+            self.admin1_keys.add(key)
             self.lines.append(("A", cc, key, population, "", marked))
         for (cc, source) in aliases:
             if (cc, source) not in used:
@@ -309,8 +309,9 @@ class Builder:
             marked = self.division_name(name)
             if not marked or self.too_short(name):
                 continue
-            self.lines.append(("D", cc, code_of.get((cc, a1), ""), a2_population.get((cc, a1, a2), 0), "",
-                               [marked]))
+            admin1 = code_of.get((cc, a1), "")
+            admin1 = admin1 if admin1 in self.admin1_keys else ""
+            self.lines.append(("D", cc, admin1, a2_population.get((cc, a1, a2), 0), "", [marked]))
 
     # Populated places ---------------------------------------------------------------------------------------------
 
