@@ -58,3 +58,62 @@ extension PlaceCorpusTests {
         }
     }
 }
+
+extension PlaceCorpusTests {
+    /// Roundups, with the statement (the first sentence that gives the count) as anchors: the country only when the
+    /// statement (or else the title) names one place of the attacks.
+    @Test func roundupCountriesComeFromTheStatement() throws {
+        let articles = try PlaceTestSupport.corpus().filter { $0.kind == "roundup" }
+        #expect(articles.count == 6)
+        var right = 0
+        for article in articles {
+            let document = TextDocument(title: article.title, body: article.text)
+            let count = try #require(article.count)
+            let sentence = document.sentences.first { s in
+                s.paragraph > 0
+                    && s.tokens.contains {
+                        document.tokens[$0].kind == .number
+                            && Int(document.text($0).replacingOccurrences(of: ",", with: "")) == count
+                    }
+            }
+            let anchors = sentence.map { Array($0.tokens) } ?? []
+            let location = PlaceTestSupport.locate(title: article.title, body: article.text, anchors: anchors)
+            if location.country == article.country {
+                right += 1
+            } else {
+                print("  roundup \(article.id): want \(article.country ?? "-"), got \(location.country ?? "-")")
+            }
+        }
+        print("places on corpus roundups: country \(right)/\(articles.count)")
+        #expect(right >= 5)
+    }
+}
+
+extension PlaceCorpusTests {
+    /// The decider may choose fewer anchors than every attack word: the country should not depend on having many.
+    @Test(arguments: ["first", "title", "none"])
+    func countryHoldsWithFewerAnchors(_ mode: String) throws {
+        let articles = try PlaceTestSupport.corpus().filter { $0.kind == "incident" }
+        var right = 0
+        var placeRight = 0
+        for article in articles {
+            let document = TextDocument(title: article.title, body: article.text)
+            let all = PlaceTestSupport.anchors(document)
+            let anchors: [Int]
+            switch mode {
+            case "first": anchors = Array(all.filter { !document.inTitle($0) }.prefix(1))
+            case "title": anchors = all.filter { document.inTitle($0) }
+            default: anchors = []
+            }
+            let location = PlaceTestSupport.locate(title: article.title, body: article.text, anchors: anchors)
+            if location.country == article.country { right += 1 } else {
+                print("  [\(mode)] \(article.id): want \(article.country ?? "-"), got \(location.country ?? "-")")
+            }
+            if location.place?.lowercased() == article.place?.lowercased() { placeRight += 1 } else {
+                print("  [\(mode)] \(article.id): place want \(article.place ?? "-"), got \(location.place ?? "-")")
+            }
+        }
+        print("places with anchors '\(mode)': country \(right)/\(articles.count), place \(placeRight)/\(articles.count)")
+        #expect(Double(right) / Double(articles.count) >= 0.95)
+    }
+}

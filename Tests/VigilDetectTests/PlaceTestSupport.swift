@@ -51,6 +51,8 @@ enum PlaceTestSupport {
         var kind: String
         var country: String?
         var place: String?
+        /// For roundups: the attack count the statement gives.
+        var count: Int?
     }
 
     static func corpus() throws -> [CorpusArticle] {
@@ -62,7 +64,8 @@ enum PlaceTestSupport {
             return CorpusArticle(
                 id: object["id"] as? String ?? "?", title: object["title"] as? String ?? "",
                 text: object["text"] as? String ?? "", kind: label["kind"] as? String ?? "",
-                country: label["country"] as? String, place: label["place"] as? String)
+                country: label["country"] as? String, place: label["place"] as? String,
+                count: (label["roundup"] as? [String: Any])?["count"] as? Int)
         }
     }
 }

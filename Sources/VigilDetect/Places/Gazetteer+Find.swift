@@ -18,6 +18,8 @@ extension Gazetteer {
         var i = 0
         let tokens = document.tokens
         var matches: [(last: Int, postings: Range<Int>)] = []
+        // Single words read as parts of person names ("David Cameron"): the same word elsewhere is that person.
+        var personNames: Set<UInt64> = []
         matches.reserveCapacity(maxTokens)
         while i < tokens.count {
             guard scan.isNameStart(i) else {
@@ -38,6 +40,9 @@ extension Gazetteer {
                 switch filter(match.postings, first: i, last: match.last, scan: scan) {
                 case .none:
                     continue
+                case .person:
+                    if match.last == i { personNames.insert(scan.keys[i]) }
+                    continue
                 case .blocked:
                     for t in i...match.last { covered[t] = true }
                 case .mention(let mention):
@@ -50,6 +55,12 @@ extension Gazetteer {
             }
             if !advanced { i += 1 }
         }
+        if !personNames.isEmpty {
+            mentions.removeAll { m in
+                m.first == m.last && personNames.contains(scan.keys[m.first]) && !scan.inDateline(m.first)
+                    && !m.candidates.contains { entries[Int($0)].kind == .country || entries[Int($0)].kind == .demonym }
+            }
+        }
         mentions += holders(scan, covered: covered)
         mentions += unlisted(scan, covered: covered)
         mentions.sort { $0.first < $1.first }
@@ -58,6 +69,8 @@ extension Gazetteer {
 
     private enum Filtered {
         case none
+        /// Part of a person's or another longer name.
+        case person
         case blocked
         case mention(PlaceMention)
     }
@@ -108,9 +121,9 @@ extension Gazetteer {
         }
         // Person names and longer proper names: only for divisions and places (countries keep their own rules).
         if form == .name, !candidates.contains(where: { entries[Int($0)].kind == .country }),
-            scan.personOrLongerName(first: first, last: last)
+            case let run = scan.personOrLongerName(first: first, last: last), run != .no
         {
-            return .none
+            return run == .person ? .person : .none
         }
         var spelling: String?
         if scan.allCaps(first: first, last: last), spellingPosting >= 0 {
@@ -406,7 +419,8 @@ struct Scan {
     /// Where a common-word name may be a place: after a place preposition, in a dateline, or before ", Country".
     func commonWordAllowed(first: Int, last: Int) -> Bool {
         if inDateline(first) { return true }
-        if case .preposition = placePhrase(before: first) { return true }
+        // "in Nice", "the city of Reading"; not "inside the Cathedral".
+        if case .preposition(_, let afterThe) = placePhrase(before: first), !afterThe { return true }
         if case .typeOf = placePhrase(before: first) { return true }
         return isWord(last + 1, PlaceWords.comma) && isCapitalizedWord(last + 2) && !(inTitle(first) && titleCase)
     }
@@ -437,31 +451,48 @@ struct Scan {
 
     /// A title before the name, a verb of speech after it, or capitalised words around it that make it part of a
     /// longer name ("Joe Biden", "Quetta Shura"); building words after it are fine ("Garissa University").
-    func personOrLongerName(first: Int, last: Int) -> Bool {
-        if inDateline(first) { return false }
+    enum NameRun {
+        case no
+        /// A title or initial before it, a first name before it, or a verb of speech after it: a person.
+        case person
+        /// Capitalised words after it: part of an organisation's or other name ("Quetta Shura").
+        case longerName
+    }
+
+    func personOrLongerName(first: Int, last: Int) -> NameRun {
+        if inDateline(first) { return .no }
         let before = first - 1
         if before >= sentenceStart(first) {
-            if isWord(before, in: PlaceWords.titles), document.tokens[before].capitalized { return true }
+            if isWord(before, in: PlaceWords.titles), document.tokens[before].capitalized { return .person }
+            // "George W. Bush": an initial before the name.
+            if document.tokens[before].kind == .punctuation, before - 1 >= sentenceStart(first),
+                document.tokens[before - 1].end - document.tokens[before - 1].start == 1,
+                document.tokens[before - 1].capitalized,
+                document.bytes[Int(document.tokens[before].start)] == UInt8(ascii: ".")
+            {
+                return .person
+            }
             // "Gen." before the name.
             if document.tokens[before].kind == .punctuation, isWord(before - 1, in: PlaceWords.titles),
                 document.bytes[Int(document.tokens[before].start)] == UInt8(ascii: ".")
             {
-                return true
+                return .person
             }
         }
-        if isWord(last + 1, in: PlaceWords.speechVerbs) { return true }
-        if inTitle(first) && titleCase { return false }
+        // "Bulama said" (but "police in Kabul said" is a place).
+        if isWord(last + 1, in: PlaceWords.speechVerbs), case .none = placePhrase(before: first) { return .person }
+        if inTitle(first) && titleCase { return .no }
         if before >= sentenceStart(first), isCapitalizedWord(before), !isFunctionOrTitle(before),
             !isWord(before, in: PlaceWords.directions), !isWord(before, in: PlaceWords.locative)
         {
-            return true
+            return .person
         }
         let after = last + 1
         if isCapitalizedWord(after), document.tokens[after].sentence == document.tokens[first].sentence,
             !isFacilityWord(after), !isDivisionWord(after), !isFunctionOrTitle(after)
         {
-            return true
+            return .longerName
         }
-        return false
+        return .no
     }
 }

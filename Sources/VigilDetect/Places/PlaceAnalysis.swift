@@ -469,8 +469,10 @@ struct PlaceAnalysis {
             let clue = clues[i]
             guard clue.role.canBePlace, clue.level >= 0 else { return false }
             if clue.unlisted && clue.country == nil {
-                // A local name without a container belongs to the winner when it is in the lead or near an anchor.
+                // A local name without a container belongs to the winner when it is in the lead, near an anchor, or in a
+                // place phrase of the second paragraph.
                 return clue.inLead || clue.nearAnchor || clue.role == .dateline
+                    || (clue.role == .locative && clue.paragraph <= 2)
             }
             return clue.country == winner
         }
@@ -489,8 +491,10 @@ struct PlaceAnalysis {
         } else {
             let floor = leadBest.map { clues[$0].level } ?? -1
             let refinements = candidates.filter {
-                !clues[$0].inLead && clues[$0].role != .dateline && clues[$0].level >= 2 && clues[$0].level > floor
-                    && clues[$0].nearAnchor
+                let clue = clues[$0]
+                let placePhrase = clue.role == .locative || clue.role == .object || clue.role == .container
+                return !clue.inLead && clue.role != .dateline && clue.level >= 2 && clue.level > floor
+                    && (clue.nearAnchor || (placePhrase && clue.paragraph <= 2))
             }
             // Among refinements the evidence counts first ("in Pulwama district" over "the Jammu–Srinagar highway").
             if let r = refinements.max(by: { a, b in
@@ -498,9 +502,12 @@ struct PlaceAnalysis {
                     ? clues[a].score < clues[b].score : clues[a].mention.first > clues[b].mention.first
             }) {
                 chosen = r
-            } else if let d = candidates.filter({ clues[$0].role == .dateline && clues[$0].level > floor })
-                .sorted(by: better).first
-            {
+            } else if let d = candidates.filter({ d in
+                // The dateline refines a province only when it lies in it ("NEW DELHI —" is not in Kashmir).
+                guard clues[d].role == .dateline, clues[d].level > floor else { return false }
+                guard let l = leadBest, clues[l].level == 1, let province = clues[l].entry else { return true }
+                return clues[d].entry.map { gazetteer.entries[Int($0)].admin1 == province } ?? false
+            }).sorted(by: better).first {
                 chosen = d
             } else if let l = leadBest {
                 chosen = l
