@@ -57,11 +57,17 @@ extension Gazetteer {
         }
         if !personNames.isEmpty {
             mentions.removeAll { m in
-                m.first == m.last && personNames.contains(scan.keys[m.first]) && !scan.inDateline(m.first)
+                guard m.first == m.last, personNames.contains(scan.keys[m.first]), !scan.inDateline(m.first) else {
+                    return false
+                }
+                if case .none = scan.placePhrase(before: m.first) {} else { return false }
+                return true
                     && !m.candidates.contains { entries[Int($0)].kind == .country || entries[Int($0)].kind == .demonym }
             }
         }
-        mentions += holders(scan, covered: covered)
+        let holders = holders(scan, covered: covered)
+        for h in holders { covered[h.first] = true }
+        mentions += holders
         mentions += unlisted(scan, covered: covered)
         mentions.sort { $0.first < $1.first }
         return PlaceMentions(mentions: mentions)
@@ -121,7 +127,7 @@ extension Gazetteer {
         }
         // Person names and longer proper names: only for divisions and places (countries keep their own rules).
         if form == .name, !candidates.contains(where: { entries[Int($0)].kind == .country }),
-            case let run = scan.personOrLongerName(first: first, last: last), run != .no
+            case let run = scan.personOrLongerName(first: first, last: last, isName: isSingleName), run != .no
         {
             return run == .person ? .person : .none
         }
@@ -132,6 +138,9 @@ extension Gazetteer {
         }
         return .mention(PlaceMention(first: first, last: last, candidates: candidates, form: form, spelling: spelling))
     }
+
+    /// Whether a single word is a gazetteer name of any kind.
+    private func isSingleName(_ key: UInt64) -> Bool { lookup(Self.extend(Self.keySeed, key)) != nil }
 
     /// Whether the text of tokens `first...last` is the posting's name as written (spaces aside).
     private func exactMatch(_ posting: Posting, first: Int, last: Int, _ document: TextDocument) -> Bool {
@@ -459,7 +468,7 @@ struct Scan {
         case longerName
     }
 
-    func personOrLongerName(first: Int, last: Int) -> NameRun {
+    func personOrLongerName(first: Int, last: Int, isName: (UInt64) -> Bool) -> NameRun {
         if inDateline(first) { return .no }
         let before = first - 1
         if before >= sentenceStart(first) {
@@ -482,8 +491,12 @@ struct Scan {
         // "Bulama said" (but "police in Kabul said" is a place).
         if isWord(last + 1, in: PlaceWords.speechVerbs), case .none = placePhrase(before: first) { return .person }
         if inTitle(first) && titleCase { return .no }
+        // A first name before it ("Joe Biden"); not a place or demonym ("Syrian Kurdish") nor a compound
+        // ("Indian-administered Kashmir").
         if before >= sentenceStart(first), isCapitalizedWord(before), !isFunctionOrTitle(before),
-            !isWord(before, in: PlaceWords.directions), !isWord(before, in: PlaceWords.locative)
+            !isWord(before, in: PlaceWords.directions), !isWord(before, in: PlaceWords.locative),
+            !isName(keys[before]),
+            !document.bytes[Int(document.tokens[before].start)..<Int(document.tokens[before].end)].contains(0x2D)
         {
             return .person
         }
