@@ -113,6 +113,10 @@ extension Gazetteer {
             }
         }
         guard !candidates.isEmpty else { return blocked ? .blocked : .none }
+        // "Niger state", "Baghdad province": the division, not the country or the city.
+        if followedByDivision, candidates.contains(where: { [.admin1, .admin2].contains(entries[Int($0)].kind) }) {
+            candidates.removeAll { ![.admin1, .admin2].contains(entries[Int($0)].kind) }
+        }
 
         // Demonym or place: a demonym before a lower-case word ("Somali troops") is a demonym; otherwise names win.
         let demonyms = candidates.filter { entries[Int($0)].kind == .demonym }
@@ -253,6 +257,8 @@ struct Scan {
     let titleCase: Bool
     /// The first token of the body.
     let bodyStart: Int
+    /// 1 when the document has no title (its body paragraphs are numbered from 0), else 0.
+    let paragraphShift: Int
 
     init(document: TextDocument) {
         self.document = document
@@ -262,7 +268,11 @@ struct Scan {
             keys[i] = bytes.allSatisfy { $0 < 0x80 } ? token.folded : Self.foldedHash(bytes)
         }
         self.keys = keys
-        bodyStart = document.sentences.first { $0.paragraph > 0 }?.tokens.lowerBound ?? document.tokens.count
+        // Without a title the body starts at paragraph 0.
+        paragraphShift = document.title.contains(where: { !$0.isWhitespace }) ? 0 : 1
+        bodyStart =
+            paragraphShift == 1
+            ? 0 : document.sentences.first { $0.paragraph > 0 }?.tokens.lowerBound ?? document.tokens.count
         dateline = Self.findDateline(document, bodyStart: bodyStart)
         titleCase = Self.isTitleCase(document)
     }
@@ -311,6 +321,7 @@ struct Scan {
     }
 
     private static func isTitleCase(_ document: TextDocument) -> Bool {
+        guard document.title.contains(where: { !$0.isWhitespace }) else { return false }
         var long = 0
         var capitalised = 0
         for sentence in document.sentences where sentence.paragraph == 0 {
@@ -354,6 +365,9 @@ struct Scan {
     func inDateline(_ t: Int) -> Bool { dateline?.contains(t) ?? false }
 
     func inTitle(_ t: Int) -> Bool { t < bodyStart }
+
+    /// The paragraph of a token, numbered as if there were a title: 0 title, 1 first body paragraph.
+    func paragraph(of t: Int) -> Int { document.sentence(of: t).paragraph + paragraphShift }
 
     func sentenceStart(_ t: Int) -> Int { document.sentence(of: t).tokens.lowerBound }
 

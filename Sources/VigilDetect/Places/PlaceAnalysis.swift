@@ -117,8 +117,8 @@ struct PlaceAnalysis {
             let first = m.first
             let last = m.last
             let sentence = document.sentence(of: first)
-            clues[i].paragraph = sentence.paragraph
-            clues[i].inLead = sentence.paragraph <= 1 && !scan.inDateline(first)
+            clues[i].paragraph = scan.paragraph(of: first)
+            clues[i].inLead = clues[i].paragraph <= 1 && !scan.inDateline(first)
             let kinds = m.candidates.map { gazetteer.entries[Int($0)].kind }
             let isCountryLevel = m.form == .demonym || m.form == .holder || kinds.contains(.country)
             clues[i].level = levelOf(m, kinds: kinds)
@@ -393,12 +393,12 @@ struct PlaceAnalysis {
     /// How near a token is to the anchors, weighted by the anchors' paragraphs.
     private func proximity(_ t: Int) -> (value: Double, sameSentence: Bool) {
         let sentence = Int(document.tokens[t].sentence)
-        let paragraph = document.sentences[sentence].paragraph
+        let paragraph = scan.paragraph(of: t)
         var best = 0.0
         var same = false
         for a in anchors {
             let aSentence = Int(document.tokens[a].sentence)
-            let aParagraph = document.sentences[aSentence].paragraph
+            let aParagraph = scan.paragraph(of: a)
             var closeness: Double
             if aSentence == sentence {
                 closeness = 1 - min(0.3, Double(abs(a - t)) / 60)
