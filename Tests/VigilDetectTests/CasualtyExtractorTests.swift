@@ -29,7 +29,7 @@ import Testing
         Case(text: "A car bomb exploded near the gate, killing at least 30 and wounding 90.", killed: 30, wounded: 90),
         Case(text: "Fighters stormed the town, killing twenty-two people and injuring one hundred and twelve.",
              killed: 22, wounded: 112),
-        Case(text: "The explosion killed a 12-year-old boy and injured his mother.", killed: 1),
+        Case(text: "The explosion killed a 12-year-old boy and injured his mother.", killed: 1, wounded: 1),
         Case(text: "The blast claimed 40 lives.", killed: 40),
     ]
 

@@ -294,16 +294,16 @@ import VigilCore
         #expect(detection.actor == nil)
     }
 
-    @Test func tenMegabytesInBoundedTime() {
+    /// The text is cut to `TextDocument.maxBytes`, so ten megabytes cost what 64 KB cost (timed by `vigil eval`'s
+    /// throughput figures, not here: tests do not assert on wall-clock time).
+    @Test func tenMegabytesAreCut() {
         let paragraph = """
             A suicide bomber blew himself up at a market on Monday, killing 12 people, police said. The Taliban \
             denied involvement. Hackers later attacked the ministry website.\n\n
             """
         let body = String(repeating: paragraph, count: 10 * 1024 * 1024 / paragraph.utf8.count)
-        let clock = ContinuousClock()
-        var detection = Detection()
-        let elapsed = clock.measure { detection = DetectorFixture.analyze("Bombing", body) }
+        let detection = DetectorFixture.analyze("Bombing", body)
         #expect(detection.kind == .incident)
-        #expect(elapsed < .seconds(30))
+        #expect(detection.evidence.allSatisfy { $0.end <= TextDocument.maxBytes })
     }
 }

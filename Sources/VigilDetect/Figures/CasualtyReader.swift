@@ -347,6 +347,19 @@ struct CasualtyReader {
         return (j < sentenceEnd ? j + 1 : j, perpetrators)
     }
 
+    /// The opening comma of an appositive (", nine of them foreigners,", ", including eight children,") whose
+    /// closing comma is `close`.
+    private func appositive(closingAt close: Int, range: Range<Int>) -> Int? {
+        var open = close - 1
+        while open > max(range.lowerBound, close - 10) {
+            if text.isMark(open, Mark.comma) {
+                return skipAppositive(open, sentenceEnd: range.upperBound).next == close + 1 ? open : nil
+            }
+            open -= 1
+        }
+        return nil
+    }
+
     private func isPlural(_ index: Int) -> Bool {
         let token = text.tokens[index]
         guard token.end > token.start else { return false }
@@ -444,6 +457,10 @@ struct CasualtyReader {
             if folded == TextDocument.hash("now") { revision = true }
             if folded == Word.were || folded == Word.are || folded == Word.have { plural = true }
             j -= 1
+        }
+        // "Thirty people, including eight children, were killed": the subject is before the appositive.
+        if j >= range.lowerBound, text.isMark(j, Mark.comma), let open = appositive(closingAt: j, range: range) {
+            j = open - 1
         }
         // "killed a boy and injured his mother": the verb shares the subject of an earlier one.
         if j >= range.lowerBound, text.isWord(j, Word.and) || text.isMark(j, Mark.comma) { return nil }
