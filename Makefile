@@ -5,7 +5,7 @@ CONFIG ?= config/vigil.yaml
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench bench-ingest bench-extract bench-venv clean
+.PHONY: deps build release run test bench bench-ingest bench-extract bench-detect bench-venv clean
 
 # Install missing Debian packages (apt-get update once, only when something is missing).
 deps:
@@ -35,16 +35,21 @@ clean:
 	rm -rf .build
 
 # Benchmarks: figures printed beside references measured in the same run (see scripts/).
-# `bench` runs both, one after the other (never in parallel: they time one another otherwise).
+# `bench` runs all three, one after the other (never in parallel: they time one another otherwise).
 BENCH_PYTHON := .bench/venv/bin/python
 EXTRACTION_DATASET ?= ../shared/extraction
+DETECTION_CORPUS ?= ../shared/corpus/articles.jsonl
 
 bench: release bench-venv
 	python3 scripts/bench_ingest.py --vigil .build/release/vigil
 	python3 scripts/bench_extract.py --dataset $(EXTRACTION_DATASET)
+	python3 scripts/bench_detect.py --corpus $(DETECTION_CORPUS)
 
 bench-ingest: release
 	python3 scripts/bench_ingest.py --vigil .build/release/vigil
+
+bench-detect: release
+	python3 scripts/bench_detect.py --corpus $(DETECTION_CORPUS)
 
 bench-extract: release bench-venv
 	python3 scripts/bench_extract.py --dataset $(EXTRACTION_DATASET)

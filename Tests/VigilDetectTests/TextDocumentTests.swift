@@ -59,9 +59,10 @@ import Testing
     }
 }
 
-@Suite struct PhraseMatcherTests {
+/// Plain phrases through the pattern trie: tokenised like the text, longest match first.
+@Suite struct PhraseMatchingTests {
     @Test func matchesLongestPhrasesIgnoringCaseUnlessCaseSensitive() {
-        var matcher = PhraseMatcher<String>()
+        var matcher = PatternTrie<String>()
         matcher.add("Islamic State", payload: "IS-long")
         matcher.add("Islamic State Khorasan Province", payload: "ISKP")
         matcher.add("IS", payload: "IS-acronym", caseSensitive: true)
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func alternativeSpellingsViaTokenisation() {
-        var matcher = PhraseMatcher<Int>()
+        var matcher = PatternTrie<Int>()
         matcher.add("al-Shabaab", payload: 1)
         matcher.add("Jama'at Nusrat al-Islam wal-Muslimin", payload: 2)
         let doc = TextDocument(title: nil, body: "AL-SHABAAB and Jama’at Nusrat al‑Islam wal-Muslimin")

@@ -349,7 +349,7 @@ public struct ActorDictionary: Sendable {
         mentions = (mentions + added).sorted { $0.first < $1.first }
     }
 
-    private static let againstWords: Set<UInt64> = Set(
+    private static let againstWords = FoldedSet(
         ["against", "fighting", "rival", "rivals", "over"].map { TextDocument.hash($0) })
 
     private func addRelations(

@@ -29,11 +29,11 @@ struct CasualtyReader {
     // MARK: Scan
 
     private static let casualtyFlags: FigureWord.Flags = [.killActive, .killStative, .woundActive, .woundStative]
-    private static let toDeath: Set<UInt64> = Set(
+    private static let toDeath = FoldedSet(
         ["stabbed", "beaten", "hacked", "burned", "burnt", "crushed", "shot", "clubbed", "tortured", "starved"].map {
             TextDocument.hash($0)
         })
-    private static let toHospital: Set<UInt64> = Set(
+    private static let toHospital = FoldedSet(
         ["taken", "admitted", "rushed", "brought", "treated", "hospitalised", "hospitalized", "flown"].map {
             TextDocument.hash($0)
         })
@@ -171,11 +171,11 @@ struct CasualtyReader {
         var qualifiers: [UInt32] = []
     }
 
-    private static let casualtyNouns: Set<UInt64> = Set(
+    private static let casualtyNouns = FoldedSet(
         ["dead", "injured", "wounded", "victims", "killed", "casualties", "deaths", "fatalities", "hurt"].map {
             TextDocument.hash($0)
         })
-    private static let possessives: Set<UInt64> = Set(
+    private static let possessives = FoldedSet(
         ["its", "their", "the", "his", "her", "our", "these", "those"].map { TextDocument.hash($0) })
 
     private func nounPhrase(after end: Int) -> NounPhrase {
@@ -369,11 +369,11 @@ struct CasualtyReader {
 
     // MARK: Active
 
-    private static let passiveAuxiliaries: Set<UInt64> = Set(
+    private static let passiveAuxiliaries = FoldedSet(
         ["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"].map {
             TextDocument.hash($0)
         })
-    private static let adverbs: Set<UInt64> = Set(
+    private static let adverbs = FoldedSet(
         ["also", "reportedly", "allegedly", "later", "all", "both", "then", "subsequently", "apparently"].map {
             TextDocument.hash($0)
         })
@@ -538,7 +538,7 @@ struct CasualtyReader {
     }
 
     /// Casualty words that are adjectives or nouns: they take no named subject.
-    private static let nominal: Set<UInt64> = Set(
+    private static let nominal = FoldedSet(
         ["dead", "deaths", "fatalities", "injuries", "hurt"].map { TextDocument.hash($0) })
 
     /// "48 militants and three Turkish soldiers", "two soldiers, a policeman and three civilians": the parts listed
@@ -601,14 +601,14 @@ struct CasualtyReader {
 
     // MARK: Tolls, lives, zero
 
-    private static let tollVerbs: Set<UInt64> = Set(
+    private static let tollVerbs = FoldedSet(
         [
             "to", "at", "of", "reached", "hit", "was", "is", "stood", "stands", "topped", "passed", "exceeded",
             "neared", "now", "reaching", "reaches", "surpassed", "rose", "climbed", "stand",
         ].map { TextDocument.hash($0) })
-    private static let killedNouns: Set<UInt64> = Set(
+    private static let killedNouns = FoldedSet(
         ["dead", "deaths", "killed", "fatalities", "victims", "died"].map { TextDocument.hash($0) })
-    private static let woundedNouns: Set<UInt64> = Set(
+    private static let woundedNouns = FoldedSet(
         ["wounded", "injured", "injuries", "hurt", "hospitalised", "hospitalized"].map { TextDocument.hash($0) })
 
     /// "the death toll rose to 47", "raised the number of people killed … to 148", "the number of wounded to 111".
@@ -679,9 +679,9 @@ struct CasualtyReader {
         return nil
     }
 
-    private static let zeroKilled: Set<UInt64> = Set(
+    private static let zeroKilled = FoldedSet(
         ["killed", "died", "dead", "deaths", "fatalities", "lost"].map { TextDocument.hash($0) })
-    private static let zeroHurt: Set<UInt64> = Set(
+    private static let zeroHurt = FoldedSet(
         ["hurt", "injured", "wounded", "harmed", "injuries", "casualties"].map { TextDocument.hash($0) })
 
     /// "no casualties", "no deaths", "no one was hurt", "nobody was killed", "no lives were lost".
@@ -734,7 +734,7 @@ struct CasualtyReader {
 
     // MARK: Sentence cues
 
-    private static let clauseSeparators: Set<UInt64> = Set(
+    private static let clauseSeparators = FoldedSet(
         ["while", "whereas", "but", "although", "though", "however", ";"].map { TextDocument.hash($0) })
 
     /// Unofficial sources, superseded figures and earlier years in the statement's clause (the sentence cut at

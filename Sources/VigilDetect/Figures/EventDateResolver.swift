@@ -104,11 +104,11 @@ enum DateExpressionReader {
     private static let till = TextDocument.hash("till")
     private static let by = TextDocument.hash("by")
     private static let s = TextDocument.hash("s")
-    private static let futureCues: Set<UInt64> = Set(
+    private static let futureCues = FoldedSet(
         ["will", "would", "next", "due", "plans", "planned", "scheduled", "expected", "shall", "until", "deadline"].map {
             TextDocument.hash($0)
         })
-    private static let weekdayTail: Set<UInt64> = Set(
+    private static let weekdayTail = FoldedSet(
         ["morning", "afternoon", "evening", "night"].map { TextDocument.hash($0) })
 
     static func read(_ text: FigureText, published: CivilDate) -> [DateExpression] {

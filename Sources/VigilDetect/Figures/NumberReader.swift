@@ -73,7 +73,7 @@ enum NumberReader {
         }
     }
 
-    private static let noOneWords: Set<UInt64> = Set(["no", "every", "any", "each", "this", "that"].map { TextDocument.hash($0) })
+    private static let noOneWords = FoldedSet(["no", "every", "any", "each", "this", "that"].map { TextDocument.hash($0) })
 
     // MARK: Digits
 

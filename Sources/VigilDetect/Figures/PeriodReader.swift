@@ -40,7 +40,7 @@ struct PeriodReader {
     let published: CivilDate
 
     private static let h = TextDocument.hash
-    private static let leading: Set<UInt64> = Set(
+    private static let leading = FoldedSet(
         ["in", "during", "over", "for", "throughout", "across", "within"].map { TextDocument.hash($0) })
     private static let so = h("so")
     private static let far = h("far")

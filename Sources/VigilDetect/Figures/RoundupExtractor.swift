@@ -132,14 +132,14 @@ enum RoundupExtractor {
         var previousRange: MonthRange?
     }
 
-    private static let movement: Set<UInt64> = Set(
+    private static let movement = FoldedSet(
         [
             "rose", "risen", "soared", "jumped", "climbed", "increased", "reached", "fell", "dropped", "declined",
             "grew", "surged", "hit", "totalled", "totaled", "numbered", "doubled", "tripled", "decreased",
         ].map { TextDocument.hash($0) })
-    private static let rateUnits: Set<UInt64> = Set(
+    private static let rateUnits = FoldedSet(
         ["month", "year", "day", "week", "months"].map { TextDocument.hash($0) })
-    private static let rateWords: Set<UInt64> = Set(
+    private static let rateWords = FoldedSet(
         ["a", "per", "each", "every", "an"].map { TextDocument.hash($0) })
     private static let average = TextDocument.hash("average")
     private static let averaged = TextDocument.hash("averaged")

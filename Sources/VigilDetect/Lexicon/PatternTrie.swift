@@ -22,22 +22,27 @@ struct PatternTrie<Payload: Sendable>: Sendable {
         case number, ordinal, any
     }
 
+    /// A node holds no references (word edges live in `edges`, terminals in a list through `entries`), so the
+    /// matching loop reads it without retain/release traffic.
     private struct Node: Sendable {
-        var children: [UInt64: Int32] = [:]
         var number: Int32 = -1
         var ordinal: Int32 = -1
         var any: Int32 = -1
-        /// Indices into `entries` of the patterns ending here.
-        var terminals: [Int32] = []
+        /// First and last index into `entries` of the patterns ending here (a list through `Entry.next`).
+        var firstTerminal: Int32 = -1
+        var lastTerminal: Int32 = -1
     }
 
     private struct Entry: Sendable {
         var payload: Payload
         /// Exact bytes per step for case-sensitive patterns (nil for wildcard steps).
         var exact: [[UInt8]?]?
+        /// The next pattern ending at the same node, or -1.
+        var next: Int32 = -1
     }
 
     private var nodes: [Node] = [Node()]
+    private var edges = TrieEdges()
     private var entries: [Entry] = []
 
     /// The most phrases one pattern may expand to.
@@ -100,7 +105,7 @@ struct PatternTrie<Payload: Sendable>: Sendable {
         for step in steps {
             let existing: Int32
             switch step {
-            case .word(let hash, _): existing = nodes[node].children[hash] ?? -1
+            case .word(let hash, _): existing = edges.child(Int32(node), hash)
             case .number: existing = nodes[node].number
             case .ordinal: existing = nodes[node].ordinal
             case .any: existing = nodes[node].any
@@ -112,7 +117,7 @@ struct PatternTrie<Payload: Sendable>: Sendable {
             nodes.append(Node())
             let created = Int32(nodes.count - 1)
             switch step {
-            case .word(let hash, _): nodes[node].children[hash] = created
+            case .word(let hash, _): edges.set(Int32(node), hash, child: created)
             case .number: nodes[node].number = created
             case .ordinal: nodes[node].ordinal = created
             case .any: nodes[node].any = created
@@ -126,7 +131,13 @@ struct PatternTrie<Payload: Sendable>: Sendable {
                 return nil
             } : nil
         entries.append(Entry(payload: payload, exact: exact))
-        nodes[node].terminals.append(Int32(entries.count - 1))
+        let entry = Int32(entries.count - 1)
+        if nodes[node].lastTerminal >= 0 {
+            entries[Int(nodes[node].lastTerminal)].next = entry
+        } else {
+            nodes[node].firstTerminal = entry
+        }
+        nodes[node].lastTerminal = entry
     }
 
     /// Every match in `range` (default: the whole document), in order of first token. With `longestOnly`, only
@@ -144,7 +155,7 @@ struct PatternTrie<Payload: Sendable>: Sendable {
             // Cheap rejection: no pattern can start with this token.
             let root = nodes[0]
             let first = tokens[index]
-            if root.children[first.folded] == nil, root.any < 0 || first.kind == .punctuation,
+            if edges.child(0, first.folded) < 0, root.any < 0 || first.kind == .punctuation,
                 root.number < 0 || !Self.isNumber(first, document),
                 root.ordinal < 0 || !Self.isOrdinal(first, document)
             {
@@ -160,18 +171,26 @@ struct PatternTrie<Payload: Sendable>: Sendable {
                 let node = nodes[Int(nodeIndex)]
                 let token = tokens[position]
                 let candidates: (Int32, Int32, Int32, Int32) = (
-                    node.children[token.folded] ?? -1,
+                    edges.child(nodeIndex, token.folded),
                     node.any >= 0 && token.kind != .punctuation ? node.any : -1,
                     node.number >= 0 && Self.isNumber(token, document) ? node.number : -1,
                     node.ordinal >= 0 && Self.isOrdinal(token, document) ? node.ordinal : -1
                 )
-                for next in [candidates.0, candidates.1, candidates.2, candidates.3] where next >= 0 {
-                    for terminal in nodes[Int(next)].terminals
-                    where exactMatch(entries[Int(terminal)], document, from: index) {
-                        atStart.append((position, terminal))
+                func follow(_ next: Int32) {
+                    guard next >= 0 else { return }
+                    var terminal = nodes[Int(next)].firstTerminal
+                    while terminal >= 0 {
+                        if exactMatch(entries[Int(terminal)], document, from: index) {
+                            atStart.append((position, terminal))
+                        }
+                        terminal = entries[Int(terminal)].next
                     }
                     stack.append((next, position + 1))
                 }
+                follow(candidates.0)
+                follow(candidates.1)
+                follow(candidates.2)
+                follow(candidates.3)
             }
             if atStart.isEmpty {
                 index += 1
@@ -238,8 +257,8 @@ enum NumberWords {
         "twenty-six": 26, "twenty-seven": 27, "twenty-eight": 28, "twenty-nine": 29,
         "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40,
     ]
-    static let cardinals: Set<UInt64> = Set(cardinalValues.keys.map { TextDocument.hash($0) })
-    static let ordinals: Set<UInt64> = Set(
+    static let cardinals = FoldedSet(cardinalValues.keys.map { TextDocument.hash($0) })
+    static let ordinals = FoldedSet(
         [
             "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "fifteenth", "twentieth", "twenty-fifth", "thirtieth", "fortieth", "fiftieth",

@@ -396,7 +396,7 @@ public struct Taxonomy: Sendable {
         return (targets, evidence)
     }
 
-    private static let speechVerbs: Set<UInt64> = Set(
+    private static let speechVerbs = FoldedSet(
         ["said", "say", "says", "told", "reported", "announced", "stated", "confirmed", "spokesman", "spokeswoman"]
             .map { TextDocument.hash($0) })
 }

@@ -19,7 +19,7 @@ extension Gazetteer {
         let tokens = document.tokens
         var matches: [(last: Int, postings: Range<Int>)] = []
         // Single words read as parts of person names ("David Cameron"): the same word elsewhere is that person.
-        var personNames: Set<UInt64> = []
+        var personNames = FoldedSet()
         matches.reserveCapacity(maxTokens)
         while i < tokens.count {
             guard scan.isNameStart(i) else {
@@ -342,7 +342,7 @@ struct Scan {
         t >= 0 && t < keys.count && keys[t] == hash
     }
 
-    @inline(__always) func isWord(_ t: Int, in set: Set<UInt64>) -> Bool {
+    @inline(__always) func isWord(_ t: Int, in set: FoldedSet) -> Bool {
         t >= 0 && t < keys.count && set.contains(keys[t])
     }
 

@@ -1,6 +1,6 @@
 /// The small English word lists the place rules read, as sets of folded token hashes.
 enum PlaceWords {
-    private static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { TextDocument.hash($0) }) }
+    private static func set(_ words: [String]) -> FoldedSet { FoldedSet(words.map { TextDocument.hash($0) }) }
 
     /// Prepositions that put what follows at a place: "in Kabul", "near the border", "outside Mazar-i-Sharif".
     static let locative = set([

@@ -340,7 +340,7 @@ public struct TextDocument: Sendable {
     }
 
     /// Abbreviations after which a period does not end a sentence.
-    private static let abbreviations: Set<UInt64> = Set(
+    private static let abbreviations = FoldedSet(
         [
             "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov", "sen",
             "rep", "st", "jr", "sr", "prof", "rev", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
