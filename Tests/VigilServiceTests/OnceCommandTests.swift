@@ -79,3 +79,75 @@ import VigilTestSupport
         #expect(status.stdout.contains("http://127.0.0.1:9/feed.xml"))
     }
 }
+
+/// The pipeline analyses every stored item once its text is final, and stores the detection with it.
+@Suite(.serialized) struct OnceAnalysisTests {
+    @Test func everyStoredItemGetsADetection() async throws {
+        let server = try await FixtureServer.start()
+        let fixture = try DaemonFixture()
+        defer { fixture.remove() }
+        let items = [
+            (
+                "Suicide bomber kills 14 at mosque in Peshawar",
+                "PESHAWAR, Pakistan — A suicide bomber blew himself up inside a crowded mosque in Peshawar on Friday, "
+                    + "killing 14 worshippers and wounding 40 others, police said. The Pakistani Taliban claimed "
+                    + "responsibility for the attack."
+            ),
+            (
+                "IS-K attacks surge in Afghanistan",
+                "IS-K has carried out at least 119 strikes in Afghanistan in the first four months of this year, up "
+                    + "from 39 in the same period in 2021, according to a report released on Monday."
+            ),
+            (
+                "Striker's late goal sinks rivals",
+                "The striker shot the ball past the goalkeeper in the final minute, and the home side's attack "
+                    + "finally broke through a stubborn defence to win the league match."
+            ),
+        ]
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>World</title><link>https://news.example/</link><description>t</description>
+
+            """
+        for (i, item) in items.enumerated() {
+            xml += """
+                <item><title>\(item.0)</title><link>https://news.example/a/\(i)</link><guid>a-\(i)</guid>
+                <pubDate>Tue, 10 May 2022 08:00:00 GMT</pubDate><description>\(item.1)</description></item>
+
+                """
+        }
+        server.setRoute("/world.xml", .xml(xml + "</channel></rss>\n"))
+        try fixture.writeFeeds("world.yaml", urls: [server.url("/world.xml")])
+
+        let run = try await VigilProcess.run(["once", "--config", fixture.configPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("analysed 3 items: 1 incidents, 1 roundups"), "\(run.stderr)")
+        let store = try SQLiteStore(path: fixture.databasePath)
+        let stored = try await store.items(feedURL: nil, limit: 10, includePageBody: false)
+        #expect(stored.count == 3)
+        var kinds: [String: Detection.Kind] = [:]
+        for item in stored {
+            let detection = try #require(
+                try await store.detection(itemID: item.id), "no detection for \(item.title ?? "")")
+            kinds[item.title ?? ""] = detection.kind
+            if detection.kind == .incident {
+                #expect(detection.country == "PK")
+                #expect(detection.killed?.value == 14)
+                #expect(detection.actor == "Tehrik-i-Taliban Pakistan")
+            }
+            if let roundup = detection.roundup {
+                #expect(roundup.count == 119)
+                #expect(roundup.previousCount == 39)
+                #expect(roundup.period == "2022-01/2022-04")
+            }
+        }
+        #expect(kinds[items[0].0] == .incident)
+        #expect(kinds[items[1].0] == .roundup)
+        #expect(kinds[items[2].0] != .incident)
+
+        // Nothing new: a second pass analyses nothing again.
+        let again = try await VigilProcess.run(["once", "--all", "--config", fixture.configPath])
+        #expect(again.stderr.contains("analysed 0 items"), "\(again.stderr)")
+        await server.stop()
+    }
+}

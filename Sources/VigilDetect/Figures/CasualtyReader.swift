@@ -111,12 +111,16 @@ struct CasualtyReader {
             "no more than", "at most", "up to", "as many as", "nearly", "almost", "close to", "just under",
             "fewer than", "less than", "under",
         ]
-        let approximate: [String] = ["about", "around", "some", "roughly", "approximately", "an estimated", "estimated"]
+        let approximate: [String] = [
+            "about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+        ]
         let exact: [String] = [
             "a total of", "all", "another", "a further", "the", "all the", "the other", "some of the",
         ]
         var phrases: [([UInt64], FigureBound)] = []
-        let groups: [([String], FigureBound)] = [(low, .low), (high, .high), (approximate, .approximate), (exact, .exact)]
+        let groups: [([String], FigureBound)] = [
+            (low, .low), (high, .high), (approximate, .approximate), (exact, .exact),
+        ]
         for (list, bound) in groups {
             for phrase in list {
                 let words = phrase.split(separator: " ").map { TextDocument.hash(String($0)) }
@@ -204,7 +208,8 @@ struct CasualtyReader {
             let token = tokens[j]
             if token.kind == .punctuation {
                 // "U.S.", "U.N.": a period between single capital letters.
-                if token.folded == Mark.period, j > 0, tokens[j - 1].capitalized, tokens[j - 1].end - tokens[j - 1].start == 1,
+                if token.folded == Mark.period, j > 0, tokens[j - 1].capitalized,
+                    tokens[j - 1].end - tokens[j - 1].start == 1,
                     j + 1 < tokens.count, tokens[j + 1].kind == .word, text.sameSentence(j, j + 1)
                 {
                     j += 1
@@ -532,7 +537,8 @@ struct CasualtyReader {
             return nil
         }
         var statement = CasualtyStatement(
-            role: role, parts: parts, verb: verb, first: parts[0].first, last: max(verb, parts.map(\.last).max() ?? verb))
+            role: role, parts: parts, verb: verb, first: parts[0].first,
+            last: max(verb, parts.map(\.last).max() ?? verb))
         statement.revision = revision
         return statement
     }
@@ -575,8 +581,9 @@ struct CasualtyReader {
             }
             // A listed part stands at the head of the list: not after "including", "among" or a preposition
             // ("Over the five years, 1,315 people were killed").
-            guard let part = found, part.first - 1 < range.lowerBound || !text.has(part.first - 1, [.phraseBreak])
-                || text.isWord(part.first - 1, Word.and)
+            guard let part = found,
+                part.first - 1 < range.lowerBound || !text.has(part.first - 1, [.phraseBreak])
+                    || text.isWord(part.first - 1, Word.and)
             else { return }
             if text.has(part.last, [.timeUnit]) { return }
             parts.insert(part, at: 0)
@@ -712,7 +719,9 @@ struct CasualtyReader {
         var k = subject + 1
         while k < min(range.upperBound, subject + 6) {
             let hash = tokens[k].folded
-            if Self.zeroKilled.contains(hash) { return zeroStatements(killed: true, wounded: false, from: index, to: k) }
+            if Self.zeroKilled.contains(hash) {
+                return zeroStatements(killed: true, wounded: false, from: index, to: k)
+            }
             if Self.zeroHurt.contains(hash) { return zeroStatements(killed: true, wounded: true, from: index, to: k) }
             guard text.has(k, [.auxiliary]) || hash == TextDocument.hash("else") else { return [] }
             k += 1
@@ -768,7 +777,8 @@ struct CasualtyReader {
             if folded == Word.real, text.isWord(k + 1, Word.toll) || text.isWord(k + 1, Word.figure) {
                 s.unofficial = true
             }
-            if let publishedYear, let mention = text.mention(startingAt: k), mention.year, mention.value < publishedYear,
+            if let publishedYear, let mention = text.mention(startingAt: k), mention.year,
+                mention.value < publishedYear,
                 text.isWord(k - 1, Word.in) || (text.has(k - 1, [.month]) && text.isWord(k - 2, Word.in))
             {
                 s.historical = true
