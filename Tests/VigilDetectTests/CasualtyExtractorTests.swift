@@ -76,6 +76,8 @@ import Testing
 
     static let perpetrators: [Case] = [
         Case(text: "The attack killed 12 people and the bomber.", killed: 12),
+        Case(text: "Thirteen people were killed, including the six bombers, and 40 were wounded.", killed: 7, wounded: 40),
+        Case(text: "Five people were killed, including two gunmen.", killed: 3),
         Case(text: "The blast killed 13 people, including the bomber.", killed: 12),
         Case(text: "Gunmen killed nine people. Three attackers were also killed.", killed: 9),
         Case(text: "Security forces shot dead all four gunmen after the attack killed 20 people.", killed: 20),
@@ -116,6 +118,9 @@ import Testing
         Case(text: "The health ministry said 85 people had been taken to hospital.", wounded: 85),
         Case(text: "Thirty people were injured and 85 were taken to hospital.", wounded: 30),
         Case(text: "The attack killed 12 people. In 2015, a similar bombing killed 40.", killed: 12),
+        Case(
+            text: "Three people were injured and no one was killed. In March last year an attack there killed five people.",
+            killed: 0, wounded: 3),
         Case(text: "The mayor was attacked at his home.", title: "Mayor Juan Perez shot dead in northern Mexico", killed: 1),
         Case(text: "Over the five years, 1,315 people were killed in the violence.", killed: 1315),
         Case(text: "The convoy of 78 vehicles was carrying about 2,500 members of the force.", killed: nil),

@@ -68,10 +68,11 @@ enum CasualtyExtractor {
     static func choose(_ statements: [CasualtyStatement], role: CasualtyRole) -> [CasualtyStatement] {
         var pool = statements.filter { $0.role == role && !$0.vague && !$0.perpetratorsOnly }
         let positive = pool.filter { !$0.zero && $0.value > 0 }
-        if positive.isEmpty {
-            if let zero = pool.first(where: \.zero) { return [zero] }
-            return []
+        // "No one was killed" beats figures of earlier attacks ("an attack last year in which five people died").
+        if !positive.contains(where: { !$0.historical }), let zero = pool.first(where: { $0.zero && !$0.historical }) {
+            return [zero]
         }
+        if positive.isEmpty { return [] }
         pool = positive
         func prefer(_ keep: (CasualtyStatement) -> Bool) {
             let kept = pool.filter(keep)

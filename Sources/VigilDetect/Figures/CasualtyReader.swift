@@ -337,7 +337,11 @@ struct CasualtyReader {
         guard isAppositive, opensWithComma || text.isWord(start, Word.including) else { return (index, 0) }
         if text.isWord(start, Word.including) {
             // "including the bomber", "including two attackers".
-            let (_, after) = bound(from: start + 1)
+            var (_, after) = bound(from: start + 1)
+            // "including the six bombers"
+            if text.isWord(after, Word.the), let next = text.mention(startingAt: after + 1), next.isCount {
+                after += 1
+            }
             if let mention = text.mention(startingAt: after), mention.isCount, !mention.vague {
                 if nounPhrase(after: mention.last).perpetrator { perpetrators = mention.value }
             } else if text.isWord(after, Word.a) || text.isWord(after, Word.an) || after > start + 1 {
@@ -540,6 +544,10 @@ struct CasualtyReader {
             role: role, parts: parts, verb: verb, first: parts[0].first,
             last: max(verb, parts.map(\.last).max() ?? verb))
         statement.revision = revision
+        // "Thirteen people were killed, including the six bombers".
+        if text.isMark(verb + 1, Mark.comma) {
+            statement.subtract = skipAppositive(verb + 1, sentenceEnd: range.upperBound).perpetrators
+        }
         return statement
     }
 
@@ -776,6 +784,13 @@ struct CasualtyReader {
             }
             if folded == Word.real, text.isWord(k + 1, Word.toll) || text.isWord(k + 1, Word.figure) {
                 s.unofficial = true
+            }
+            // "in March last year", "two years ago" (not "the deadliest since last year").
+            if folded == Word.last, text.isWord(k + 1, Word.year), !text.isWord(k - 1, Word.since) {
+                s.historical = true
+            }
+            if folded == Word.ago, text.isWord(k - 1, Word.years) || text.isWord(k - 1, Word.year) {
+                s.historical = true
             }
             if let publishedYear, let mention = text.mention(startingAt: k), mention.year,
                 mention.value < publishedYear,
