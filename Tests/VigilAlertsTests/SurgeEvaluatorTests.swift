@@ -75,7 +75,7 @@ import Testing
         #expect(!before.evaluated)
     }
 
-    @Test func newKeyBorrowsFromItsParentSeries() {
+    @Test func newKeyBorrowsFromItsParentSeries() throws {
         // The parent: two incidents a week for 420 days. The key started 20 days ago with 9 incidents.
         var parentDays = [Int](repeating: 0, count: 420)
         for day in stride(from: 0, to: 420, by: 7) {
@@ -90,15 +90,16 @@ import Testing
         #expect(verdict.evaluated && verdict.fires)
         #expect(verdict.baselineSource == .parent(share: 0.1))
         #expect(verdict.window == 400...419)
-        #expect(abs(verdict.rateTest!.baselineCount - 10.4) < 1e-12)  // 0.1 × 104 parent incidents
-        #expect(verdict.rateTest!.baselineDays == 364)
+        let test = try #require(verdict.rateTest)
+        #expect(abs(test.baselineCount - 10.4) < 1e-12)  // 0.1 × 104 parent incidents
+        #expect(test.baselineDays == 364)
         #expect(verdict.explanation.contains("borrowed from the parent key at a share of 0.1"))
 
         let byRate = evaluator.evaluate(
             keyCounts, on: 419, parent: .rate(perWeek: 2, share: 0.1, overdispersion: 3))
         #expect(byRate.evaluated)
         #expect(abs(byRate.overdispersion - 1.2) < 1e-12)  // thinned: 1 + 0.1 × (3 − 1)
-        #expect(abs(byRate.rateTest!.baselineCount - 10.4) < 1e-12)
+        #expect(abs(try #require(byRate.rateTest).baselineCount - 10.4) < 1e-12)
     }
 
     @Test func fullWindowMatchesRateParentReference() {
