@@ -7,7 +7,8 @@
 ///   evaluation at the end of any of the next `detectionWeeks` weeks fires.
 ///
 /// Figures with the defaults (φ = 1.5; per rate 400 keys × 10 years = 4,002 key-years and 2,000 rise trials;
-/// seeds 2024 / 7; release build; the same run is `VIGIL_SURGE_BENCH=1 swift test --filter calibrationBench`):
+/// seeds 2024 / 7; release build, about 90 s per seed; `VIGIL_SURGE_BENCH=1 swift test -c release --filter
+/// calibrationBench` runs seed 2024, much slower in a debug build):
 ///
 /// | rate/week | false onsets per key-year | tripling detected within 8 weeks | mean weeks to detect |
 /// |-----------|---------------------------|----------------------------------|----------------------|
