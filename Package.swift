@@ -31,6 +31,8 @@ let package = Package(
             name: "VigilDetect",
             dependencies: ["VigilCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Surge statistics: daily counts per key in, an explained verdict out. Pure: no I/O, no dates, no store.
+        .target(name: "VigilAlerts"),
         // Feed and HTML parsing on libxml2: bytes + base URL in, values out.
         .target(name: "VigilParse", dependencies: ["VigilCore", "CLibXML2"]),
         // HTTP fetching on the libcurl multi interface.
@@ -77,6 +79,7 @@ let package = Package(
             dependencies: ["VigilDetect", "VigilCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "VigilAlertsTests", dependencies: ["VigilAlerts"]),
         .testTarget(
             name: "VigilParseTests",
             dependencies: ["VigilParse", "VigilCore"],
