@@ -8,6 +8,7 @@ detector must do: a Python regular-expression pass that lower-cases the text, sp
 up in a set of trigger words, on the same articles, same core.
 
 Usage: scripts/bench_detect.py [--vigil .build/release/vigil] [--corpus ../shared/corpus/articles.jsonl]
+                               [--heldout Tests/VigilDetectTests/Fixtures/heldout/articles.jsonl]
 """
 
 import argparse
@@ -91,6 +92,9 @@ def main() -> None:
     parser.add_argument("--vigil", default=str(ROOT / ".build/release/vigil"))
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/articles.jsonl"))
     parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument(
+        "--heldout", default=str(ROOT / "Tests/VigilDetectTests/Fixtures/heldout/articles.jsonl"),
+        help="a second labelled set, written apart from the rules (scored too)")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.exists():
@@ -104,6 +108,11 @@ def main() -> None:
     print(f"Detection on {corpus} (vigil eval, release build, one core)")
     print(scores.rstrip())
     _, _ = throughput(scores)
+    heldout = Path(args.heldout)
+    if heldout.exists():
+        print()
+        print(f"Detection on the held-out set {heldout.relative_to(ROOT) if heldout.is_relative_to(ROOT) else heldout}")
+        print(run_eval(args.vigil, heldout, 1).rstrip())
     long_output = run_eval(args.vigil, long_set, args.rounds)
     per_second, mb = throughput(long_output)
     ref = reference(long_set, max(1, args.rounds // 5))
