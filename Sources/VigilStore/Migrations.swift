@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v1-feeds-items-pages", migrate: v1)
         migrator.registerMigration("v2-articles-site-paragraphs", migrate: v2)
         migrator.registerMigration("v3-detections", migrate: v3)
+        migrator.registerMigration("v4-incidents-alerts", migrate: v4)
         return migrator
     }()
 
@@ -153,6 +154,56 @@ enum Migrations {
                 );
                 CREATE INDEX item_detections_version ON item_detections(detector_version);
                 CREATE INDEX item_detections_incidents ON item_detections(event_date) WHERE is_incident;
+                """)
+    }
+
+    /// Incidents (reports merged), which item went into which incident, the alert engine's state, and the alert
+    /// outbox with each sink's delivery mark. Tallies are counts over `incidents` by event day.
+    private static func v4(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE incidents (
+                    id TEXT PRIMARY KEY,
+                    country TEXT,
+                    actor TEXT,
+                    event_type TEXT,
+                    event_day INTEGER NOT NULL,
+                    killed INTEGER,
+                    reports INTEGER NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    incident TEXT NOT NULL
+                );
+                CREATE INDEX incidents_day ON incidents(event_day);
+                CREATE INDEX incidents_country_day ON incidents(country, event_day);
+                CREATE INDEX incidents_actor_day ON incidents(actor, event_day);
+
+                CREATE TABLE item_reports (
+                    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+                    incident_id TEXT REFERENCES incidents(id),
+                    processed_at DATETIME NOT NULL
+                );
+                CREATE INDEX item_reports_incident ON item_reports(incident_id);
+
+                CREATE TABLE alert_engine (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    state TEXT NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+
+                CREATE TABLE alert_outbox (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    alert_id TEXT NOT NULL,
+                    record TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+
+                CREATE TABLE alert_deliveries (
+                    sink TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL
+                );
                 """)
     }
 }
