@@ -41,7 +41,8 @@ public struct Incident: Sendable, Equatable {
 
     /// A new incident made of its first report.
     public init(first report: IncidentReport) {
-        id = "inc-" + String(TextDocument.hash(report.id), radix: 16).prefix(12)
+        // Mixed: FNV alone leaves ids of similar report ids ("a", "b") a digit apart.
+        id = "inc-" + String(NearDuplicate.mix(TextDocument.hash(report.id)), radix: 16).prefix(12)
         country = report.country
         absorb(report)
     }

@@ -15,9 +15,10 @@ public struct IncidentClusterer: Sendable {
         public var highOverlap = 0.3
         /// Lead overlap that links two reports that name no common place.
         public var someOverlap = 0.04
-        /// A later report may give a toll this share of the incident's best and still join (tolls are sometimes
-        /// revised down, e.g. when the attackers are no longer counted).
-        public var revisionShare = 0.8
+        /// A report published over a day after the incident's best toll may give a smaller one, down to this share
+        /// of it, when it names the same place: tolls are revised down (Colombo 2019: 359, then 253, when the
+        /// health ministry found bodies counted twice), but a much smaller later figure is another attack.
+        public var revisionShare = 0.6
 
         /// The defaults.
         public init() {}
@@ -124,13 +125,13 @@ public struct IncidentClusterer: Sendable {
             guard (report.attribution == .claimed) != (incident.attribution == .claimed) else { return nil }
         }
         if let toll = report.killed, let best = incident.killed, toll < best {
-            var revision = Double(toll) >= thresholds.revisionShare * Double(best)
+            // Earlier or same-day reports carry older tolls; a later, smaller one must be a revision.
+            var older = true
             if let published = report.published, let bestPublished = incident.killedPublished {
-                revision = revision || published < bestPublished.addingTimeInterval(86_400)
-            } else {
-                revision = true
+                older = published < bestPublished.addingTimeInterval(86_400)
             }
-            guard revision else { return nil }
+            let revised = samePlace && Double(toll) >= thresholds.revisionShare * Double(best)
+            guard older || revised else { return nil }
         }
         guard samePlace || overlap >= thresholds.someOverlap else { return nil }
         let nearest = [incident.firstDay, incident.lastDay].compactMap { $0 }.map { abs($0 - day) }.min() ?? 0
