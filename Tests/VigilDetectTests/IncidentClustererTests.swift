@@ -17,7 +17,8 @@ import VigilCore
         var precision: Double { predictedPairs == 0 ? 1 : Double(truePairs) / Double(predictedPairs) }
         var recall: Double { labelledPairs == 0 ? 1 : Double(truePairs) / Double(labelledPairs) }
         var description: String {
-            "precision \(truePairs)/\(predictedPairs), recall \(truePairs)/\(labelledPairs); wrong \(wrong); missed \(missed)"
+            "precision \(truePairs)/\(predictedPairs), recall \(truePairs)/\(labelledPairs); "
+                + "wrong \(wrong); missed \(missed)"
         }
     }
 
@@ -126,7 +127,8 @@ import VigilCore
         // (A body edit moves more bits than one would think: a four-word credit line on this 90-word text moves 5.)
         let copy = Self.report(
             "b", title: "Pakistan: blast hits police truck",
-            text: Self.wire.replacingOccurrences(of: " - ", with: " \u{2014} ").replacingOccurrences(of: "'", with: "\u{2019}"),
+            text: Self.wire.replacingOccurrences(of: " - ", with: " \u{2014} ").replacingOccurrences(
+                of: "'", with: "\u{2019}"),
             hours: 5, country: nil, place: nil)
         #expect(NearDuplicate.distance(original.simHash, copy.simHash) <= NearDuplicate.syndicatedDistance)
         let first = clusterer.add(original)
@@ -170,7 +172,8 @@ import VigilCore
         var clusterer = IncidentClusterer()
         let quetta = clusterer.add(Self.report("a", text: "A bomb killed nine police in Quetta.", killed: 9))
         let peshawar = clusterer.add(
-            Self.report("b", text: "Gunmen attacked a checkpoint near Peshawar.", hours: 2, place: "Peshawar", killed: 9))
+            Self.report(
+                "b", text: "Gunmen attacked a checkpoint near Peshawar.", hours: 2, place: "Peshawar", killed: 9))
         #expect(quetta.incidentID != peshawar.incidentID)
         #expect(!peshawar.joinedExisting)
     }
@@ -201,7 +204,8 @@ import VigilCore
     @Test func publishedDayStandsInForAMissingEventDate() {
         var clusterer = IncidentClusterer()
         let first = clusterer.add(Self.report("a", text: "Blast in Quetta.", eventDate: nil))
-        #expect(clusterer.add(Self.report("b", text: "Quetta blast.", hours: 30, eventDate: "2023-03-06")).joinedExisting)
+        #expect(
+            clusterer.add(Self.report("b", text: "Quetta blast.", hours: 30, eventDate: "2023-03-06")).joinedExisting)
         // Three days after the event: outside the window.
         let late = clusterer.add(Self.report("c", text: "Another blast.", hours: 80, eventDate: "2023-03-09"))
         #expect(late.incidentID != first.incidentID)
@@ -211,7 +215,8 @@ import VigilCore
     @Test func bombingAndGunAttackMergeOnlyWhenTheLeadsTellOneStory() {
         var clusterer = IncidentClusterer()
         let first = clusterer.add(Self.report("a", text: Self.wire))
-        let rewrite = clusterer.add(Self.report("b", text: "Gunmen stormed a police post.", hours: 3, type: "armed_assault"))
+        let rewrite = clusterer.add(
+            Self.report("b", text: "Gunmen stormed a police post.", hours: 3, type: "armed_assault"))
         #expect(rewrite.incidentID != first.incidentID)
         let words = Self.wire.split(separator: " ")
         let retold = words.prefix(40).joined(separator: " ") + " Gunmen then opened fire on survivors."

@@ -85,7 +85,8 @@ public struct Incident: Sendable, Equatable {
             firstDay = min(firstDay ?? day, day)
             lastDay = max(lastDay ?? day, day)
         }
-        for item in report.evidence where !evidence.contains(where: { $0.field == item.field && $0.text == item.text }) {
+        for item in report.evidence where !evidence.contains(where: { $0.field == item.field && $0.text == item.text })
+        {
             evidence.append(item)
         }
     }

@@ -150,7 +150,9 @@ public struct IncidentClusterer: Sendable {
         }
         if report.shingleCount >= NearDuplicate.minimumShingles {
             fingerprints.append((report.simHash, index))
-            for band in 0..<4 { bands[band][Self.band(report.simHash, band), default: []].append(fingerprints.count - 1) }
+            for band in 0..<4 {
+                bands[band][Self.band(report.simHash, band), default: []].append(fingerprints.count - 1)
+            }
         }
     }
 

@@ -21,7 +21,9 @@ public enum NearDuplicate {
             if let limit, words.count >= limit { break }
         }
         guard words.count >= 3 else { return words.isEmpty ? [] : [mix(words.reduce(0) { $0 &* 31 &+ $1 })] }
-        return (0..<(words.count - 2)).map { i in mix(words[i] &* 0x9E37_79B9_7F4A_7C15 ^ rotate(words[i + 1], 21) ^ rotate(words[i + 2], 42)) }
+        return (0..<(words.count - 2)).map { i in
+            mix(words[i] &* 0x9E37_79B9_7F4A_7C15 ^ rotate(words[i + 1], 21) ^ rotate(words[i + 2], 42))
+        }
     }
 
     /// The SimHash of a shingle list: bit `b` is set when most shingles have it set.
