@@ -5,9 +5,13 @@ import VigilCore
 public struct Incident: Sendable, Equatable {
     /// Where one report of the incident appeared.
     public struct Source: Sendable, Equatable {
+        /// The report's id.
         public var id: String
+        /// The article's address, when known.
         public var url: String?
+        /// The outlet's host name.
         public var outlet: String?
+        /// When the outlet published it.
         public var published: Date?
     }
 
@@ -23,18 +27,22 @@ public struct Incident: Sendable, Equatable {
     public private(set) var places: Set<String> = []
     /// The first event type reported, and its family (`IncidentClusterer.family(of:)`).
     public private(set) var eventType: String?
+    /// The family of `eventType`.
     public private(set) var family: String?
     /// The actor: a claim of responsibility beats an accusation, which beats a mere mention.
     public private(set) var actor: String?
+    /// How the actor is tied to the attack.
     public private(set) var attribution: Detection.Attribution?
     /// Highest and lowest death tolls reported (tolls are revised upward, so the highest is the current one).
     public private(set) var killed: Int?
     public private(set) var killedLow: Int?
+    /// Highest wounded count reported.
     public private(set) var wounded: Int?
     /// Publication time of the report that gave `killed`.
     public private(set) var killedPublished: Date?
     /// Earliest and latest day the reports are about (days since 1970-01-01).
     public private(set) var firstDay: Int?
+    /// Latest day a report is about.
     public private(set) var lastDay: Int?
     /// Evidence from every report, without repeats.
     public private(set) var evidence: [Detection.Evidence] = []

@@ -26,6 +26,7 @@ public struct IncidentClusterer: Sendable {
 
     /// Every incident, in the order it was created.
     public private(set) var incidents: [Incident] = []
+    /// The limits the rules use.
     public let thresholds: Thresholds
     private var incidentOfReport: [String: Int] = [:]
     /// Country → day → incidents with a report about that day.

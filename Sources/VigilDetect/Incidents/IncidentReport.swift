@@ -6,20 +6,29 @@ import VigilCore
 public struct IncidentReport: Sendable, Equatable {
     /// The article's (or stored item's) id; adding a report with an id already seen is a no-op.
     public var id: String
+    /// Where the article was read, when known.
     public var url: String?
     /// The outlet's host name without `www.`, from `url`.
     public var outlet: String?
+    /// Publication time; stands in for a missing event date and orders toll revisions.
     public var published: Date?
+    /// Taxonomy event type from the detector.
     public var eventType: String?
+    /// Canonical actor name from the detector.
     public var actor: String?
+    /// How the article ties the actor to the attack.
     public var attribution: Detection.Attribution?
     /// ISO 3166-1 alpha-2 code.
     public var country: String?
+    /// The place the detector named.
     public var place: String?
+    /// Current death toll the article gives.
     public var killed: Int?
+    /// Wounded count the article gives.
     public var wounded: Int?
     /// `YYYY-MM-DD`.
     public var eventDate: String?
+    /// The text each field came from.
     public var evidence: [Detection.Evidence]
     /// SimHash of the body's word 3-shingles.
     public var simHash: UInt64
