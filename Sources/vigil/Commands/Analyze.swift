@@ -42,7 +42,8 @@ struct Analyze: AsyncParsableCommand {
         discussion: """
             Inputs are JSON Lines of articles ({"id","title","text","published","url"}), or plain-text, HTML and
             feed files; '-' or no path reads stdin. With --cluster, incidents also carry an 'incident' id shared
-            by the articles that report the same incident.
+            by the articles that report the same incident, merged in input order across all paths (the same
+            IncidentClusterer the daemon uses).
 
             Examples:
               vigil analyze articles.jsonl
@@ -61,6 +62,7 @@ struct Analyze: AsyncParsableCommand {
     func run() async throws {
         let detector = try detectorOptions.loadDetector()
         var problems: [String] = []
+        var clusterer = IncidentClusterer()
         for path in paths.isEmpty ? ["-"] : paths {
             let data = try readInput(path)
             let (articles, readProblems) = ArticleReader.articles(from: data, source: path)
@@ -69,7 +71,12 @@ struct Analyze: AsyncParsableCommand {
             for article in articles {
                 var detection = detector.analyze(article)
                 if cluster, detection.isIncident {
-                    detection.incident = "i-" + ContentHash.of([article.id, article.title, article.text]).prefix(12)
+                    // Articles without an id get one from their content, so a repeated input is one report.
+                    let id = article.id ?? "a-" + ContentHash.of([article.title, article.text]).prefix(16)
+                    let report = IncidentReport(
+                        id: id, published: article.published, detection: detection,
+                        document: TextDocument(title: article.title, body: article.text))
+                    detection.incident = clusterer.add(report).incidentID
                 }
                 output += detection.json.serialized() + "\n"
             }
