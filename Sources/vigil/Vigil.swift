@@ -21,6 +21,7 @@ struct Vigil: AsyncParsableCommand {
             """,
         subcommands: [
             Run.self, Once.self, Status.self, CheckConfig.self, Parse.self, Reprocess.self, Analyze.self, Eval.self,
+            Tally.self,
         ]
     )
 }
