@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import VigilCore
 
-extension SQLiteStore: IncidentStore {
+extension SQLiteStore {
     public func pendingReports(limit: Int) async throws -> [ReportCandidate] {
         try await read { db in
             let decoder = JSONDecoder()
@@ -86,13 +86,28 @@ extension SQLiteStore: IncidentStore {
                     WHERE event_day BETWEEN ? AND ? ORDER BY event_day, created_at, id
                     """,
                 arguments: [fromDay, throughDay]
-            ).map { row in
-                let json: String = row["incident"]
-                return IncidentRow(
-                    id: row["id"], country: row["country"], actor: row["actor"], eventType: row["event_type"],
-                    eventDay: row["event_day"], killed: row["killed"], reports: row["reports"], json: Data(json.utf8))
-            }
+            ).map(Self.incidentRow)
         }
+    }
+
+    public func incidents(updatedSince time: Date) async throws -> [IncidentRow] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, country, actor, event_type, event_day, killed, reports, incident FROM incidents
+                    WHERE updated_at >= ? ORDER BY created_at, id
+                    """,
+                arguments: [time]
+            ).map(Self.incidentRow)
+        }
+    }
+
+    static func incidentRow(_ row: Row) -> IncidentRow {
+        let json: String = row["incident"]
+        return IncidentRow(
+            id: row["id"], country: row["country"], actor: row["actor"], eventType: row["event_type"],
+            eventDay: row["event_day"], killed: row["killed"], reports: row["reports"], json: Data(json.utf8))
     }
 
     public func incidentID(itemID: Int64) async throws -> String? {

@@ -151,3 +151,77 @@ import VigilTestSupport
         await server.stop()
     }
 }
+
+/// Reports of one attack from several outlets become one incident, across runs of `vigil once`.
+@Suite(.serialized) struct OnceIncidentTests {
+    static func rss(_ items: [(String, String, String)]) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>World</title><link>https://news.example/</link><description>t</description>
+
+            """
+        for (i, item) in items.enumerated() {
+            xml += """
+                <item><title>\(item.0)</title><link>https://\(item.2)/story/\(i)</link><guid>\(item.2)-\(i)</guid>
+                <pubDate>Tue, 10 May 2022 \(String(format: "%02d", 8 + i)):00:00 GMT</pubDate>
+                <description>\(item.1)</description></item>
+
+                """
+        }
+        return xml + "</channel></rss>\n"
+    }
+
+    @Test func reportsOfOneAttackMergeAndTheMergerSurvivesARestart() async throws {
+        let server = try await FixtureServer.start()
+        let fixture = try DaemonFixture()
+        defer { fixture.remove() }
+        let first = Self.rss([
+            (
+                "Suicide bomber kills 14 at mosque in Peshawar",
+                "PESHAWAR, Pakistan — A suicide bomber blew himself up inside a crowded mosque in Peshawar on "
+                    + "Tuesday, killing 14 worshippers and wounding 40 others, police said.", "wire.example"
+            ),
+            (
+                "Mosque bombing in Peshawar kills at least 14",
+                "A suicide attack on a mosque in the north-western city of Peshawar on Tuesday killed at least 14 "
+                    + "people during midday prayers, officials said. No group has claimed responsibility.",
+                "daily.example"
+            ),
+            (
+                "Gunmen kill 9 soldiers in ambush in Mali",
+                "BAMAKO, Mali — Gunmen ambushed an army convoy near Gao on Tuesday, killing nine soldiers, the army "
+                    + "said.", "wire.example"
+            ),
+        ])
+        server.setRoute("/a.xml", .xml(first))
+        try fixture.writeFeeds("world.yaml", urls: [server.url("/a.xml")])
+        let run = try await VigilProcess.run(["once", "--config", fixture.configPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("2 new incidents, 1 reports merged into earlier ones"), "\(run.stderr)")
+
+        // A later report, read by a new process, joins the stored incident.
+        server.setRoute(
+            "/b.xml",
+            .xml(
+                Self.rss([
+                    (
+                        "Peshawar mosque bombing toll rises to 17",
+                        "PESHAWAR, Pakistan — The death toll from Tuesday's suicide bombing at a mosque in Peshawar "
+                            + "rose to 17 on Tuesday evening, hospital officials said.", "third.example"
+                    )
+                ])))
+        try fixture.writeFeeds("more.yaml", urls: [server.url("/b.xml")])
+        let again = try await VigilProcess.run(["once", "--config", fixture.configPath])
+        #expect(again.stderr.contains("0 new incidents, 1 reports merged into earlier ones"), "\(again.stderr)")
+
+        let store = try SQLiteStore(path: fixture.databasePath)
+        let incidents = try await store.incidents(fromDay: 0, throughDay: 100_000)
+        #expect(incidents.count == 2)
+        let peshawar = try #require(incidents.first { $0.country == "PK" })
+        #expect(peshawar.reports == 3)
+        #expect(peshawar.killed == 17)
+        let json = String(decoding: peshawar.json, as: UTF8.self)
+        #expect(json.contains("third.example"))
+        await server.stop()
+    }
+}

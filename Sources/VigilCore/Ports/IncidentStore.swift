@@ -116,6 +116,9 @@ public protocol IncidentStore: Sendable {
     /// Incidents with an event day in `fromDay...throughDay`.
     func incidents(fromDay: Int, throughDay: Int) async throws -> [IncidentRow]
 
+    /// Incidents created or joined at or after `time` (by the store clock), oldest first.
+    func incidents(updatedSince time: Date) async throws -> [IncidentRow]
+
     /// The incident an item was merged into.
     func incidentID(itemID: Int64) async throws -> String?
 

@@ -115,7 +115,7 @@ public struct StoredItem: Sendable, Equatable {
 
 /// The persistence port of the pipeline. SQLite implements it today; a shared PostgreSQL store may later.
 /// Every method is atomic: it commits completely or not at all.
-public protocol ItemStore: ArticleStore, DetectionStore {
+public protocol ItemStore: ArticleStore, DetectionStore, IncidentStore {
     /// Registers the configured feeds (new ones become due now), updates names, and marks feeds no longer
     /// configured as inactive without deleting their history.
     func syncFeeds(_ feeds: [FeedDefinition], now: Date) async throws

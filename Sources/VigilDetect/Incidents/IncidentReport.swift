@@ -94,3 +94,6 @@ public struct IncidentReport: Sendable, Equatable {
         return host
     }
 }
+
+/// Reports are stored with their incident so that a restarted daemon rebuilds its recent incidents exactly.
+extension IncidentReport: Codable {}

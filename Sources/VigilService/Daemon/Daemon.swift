@@ -196,9 +196,11 @@ public final class Daemon: Service {
     /// Analyses new items every couple of seconds (a pass over nothing is one indexed query).
     private func analyse() async {
         guard let analysis = pipeline.analysis else { return }
+        var incidents = IncidentStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
         while !Task.isCancelled {
             do {
                 _ = try await analysis.analysePending()
+                _ = try await incidents.process()
             } catch {
                 if Task.isCancelled { break }
                 logger.error("cannot analyse items", metadata: ["error": "\(error)"])

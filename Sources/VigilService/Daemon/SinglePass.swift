@@ -19,6 +19,9 @@ public enum SinglePass {
         public var analysed = 0
         public var incidents = 0
         public var roundups = 0
+        /// Incidents created and incidents joined by another report.
+        public var newIncidents = 0
+        public var mergedReports = 0
 
         public init() {}
     }
@@ -92,6 +95,10 @@ public enum SinglePass {
             report.analysed = pass.analysed
             report.incidents = pass.incidents
             report.roundups = pass.roundups
+            var incidents = IncidentStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+            let merged = try await incidents.process()
+            report.newIncidents = merged.created.count
+            report.mergedReports = merged.merged
         }
         return report
     }

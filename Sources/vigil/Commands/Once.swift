@@ -28,7 +28,8 @@ struct Once: AsyncParsableCommand {
             "polled \(report.feedsPolled) feeds: \(report.fetched) fetched, \(report.notModified) not modified, "
             + "\(report.failed) failed; \(report.newItems) new items; pages: \(report.pagesStored) stored, "
             + "\(report.pagesFailed) failed; inbox: \(report.inboxIngested) ingested, \(report.inboxRejected) rejected; "
-            + "analysed \(report.analysed) items: \(report.incidents) incidents, \(report.roundups) roundups"
+            + "analysed \(report.analysed) items: \(report.incidents) incidents, \(report.roundups) roundups; "
+            + "\(report.newIncidents) new incidents, \(report.mergedReports) reports merged into earlier ones"
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
