@@ -144,6 +144,25 @@ import VigilCore
         #expect(NearDuplicate.distance(a.simHash, b.simHash) > NearDuplicate.syndicatedDistance)
     }
 
+    @Test func aFollowUpDaysLaterJoinsOnlyWithTheSameToll() {
+        var clusterer = IncidentClusterer()
+        let attack = clusterer.add(
+            Self.report("a", text: "Gunmen killed 20 people.", type: "armed_assault", actor: "al-Shabaab", killed: 20))
+        // Mourning five days later, the same toll: a follow-up.
+        let mourning = clusterer.add(
+            Self.report(
+                "b", text: "The country mourned the 20 dead.", hours: 120, type: "armed_assault", actor: "al-Shabaab",
+                killed: 20, eventDate: "2023-03-11"))
+        #expect(mourning == (attack.incidentID, true))
+        // Another attack by the same group in the same city four days later, another toll: a new incident.
+        let another = clusterer.add(
+            Self.report(
+                "c", text: "Gunmen killed 6 people.", hours: 96, type: "armed_assault", actor: "al-Shabaab", killed: 6,
+                eventDate: "2023-03-10"))
+        #expect(!another.joinedExisting)
+        #expect(clusterer.incidents.count == 2)
+    }
+
     @Test func tollRevisionNextDayMerges() {
         var clusterer = IncidentClusterer()
         let first = clusterer.add(Self.report("a", text: "Thirty people were killed in a blast.", killed: 30))

@@ -10,6 +10,9 @@ public struct IncidentClusterer: Sendable {
     public struct Thresholds: Sendable {
         /// Days either side of a report's day in which an incident's report may fall.
         public var dayWindow = 2
+        /// Days from an incident in which a follow-up report (mourning, funerals, an inquiry) may still join it,
+        /// when it names the same place, the same actor, the same type family and the same toll.
+        public var followUpDays = 7
         /// Lead overlap (Jaccard of shingles) that shows one retold story: it overrides a different place name,
         /// type family or accused actor.
         public var highOverlap = 0.3
@@ -102,13 +105,28 @@ public struct IncidentClusterer: Sendable {
         guard let country = report.country, let day = report.day, let days = byCountryDay[country] else { return nil }
         var seen = Set<Int>()
         var best: (score: Double, incident: Int)?
-        for offset in -thresholds.dayWindow...thresholds.dayWindow {
+        let reach = max(thresholds.dayWindow, thresholds.followUpDays)
+        for offset in -reach...reach {
             for index in days[day + offset] ?? [] where seen.insert(index).inserted {
+                // Beyond the window only follow-ups (either way round: reports do not arrive in date order).
+                if abs(offset) > thresholds.dayWindow, !isFollowUp(report, of: incidents[index]) { continue }
                 guard let score = score(report, incidents[index], day: day) else { continue }
                 if score > best?.score ?? -.infinity { best = (score, index) }
             }
         }
         return best?.incident
+    }
+
+    /// Whether a report days after an incident names its place, its actor and its type family.
+    func isFollowUp(_ report: IncidentReport, of incident: Incident) -> Bool {
+        guard let place = report.place?.lowercased(), incident.places.contains(place),
+            let actor = report.actor, actor == incident.actor,
+            let family = Self.family(of: report.eventType), family == incident.family
+        else { return false }
+        // Another attack by the same group in the same city days later is common (Kabul, Mogadishu): a
+        // follow-up repeats the incident's toll.
+        guard let toll = report.killed, toll > 0, toll == incident.killed else { return false }
+        return true
     }
 
     /// How well a report fits an incident, or nil when a rule keeps them apart.
