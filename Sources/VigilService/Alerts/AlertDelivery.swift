@@ -32,8 +32,10 @@ public struct AlertDelivery: Sendable, Equatable {
         let inner = json[(open + 1)..<close]
         let isEmpty = inner.allSatisfy(Self.isSpace)
         var line = Data("{\"seq\":\(seq)".utf8)
-        if !isEmpty { line.append(UInt8(ascii: ",")) }
-        line.append(contentsOf: inner)
+        if !isEmpty {
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: inner)
+        }
         line.append(contentsOf: Array("}\n".utf8))
         return line
     }

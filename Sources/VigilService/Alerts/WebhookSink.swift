@@ -17,6 +17,13 @@ public final class WebhookSink: Service, Sendable {
         public var gaveUp = 0
         /// Attempts made, retries included.
         public var attempts = 0
+
+        /// Counts with the given values.
+        public init(delivered: Int = 0, gaveUp: Int = 0, attempts: Int = 0) {
+            self.delivered = delivered
+            self.gaveUp = gaveUp
+            self.attempts = attempts
+        }
     }
 
     /// The webhook's settings.
@@ -66,9 +73,9 @@ public final class WebhookSink: Service, Sendable {
         }
     }
 
-    /// Sends one alert, retrying as the policy says; returns the final action (`delivered` or `giveUp`).
+    /// Sends one alert now, retrying as the policy says (`run()` calls it for each queued alert); returns the final action (`delivered` or `giveUp`).
     @discardableResult
-    func send(_ delivery: AlertDelivery) async -> WebhookRetryPolicy.Action {
+    public func send(_ delivery: AlertDelivery) async -> WebhookRetryPolicy.Action {
         let headers = [
             "Content-Type": "application/json", "Idempotency-Key": delivery.id, "Accept": "*/*",
         ]
