@@ -114,7 +114,8 @@ private final class PostExchange {
         check(vigil_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"), "PROTOCOLS_STR")
         check(vigil_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0), "FOLLOWLOCATION")
         check(vigil_easy_setopt_string(easy, CURLOPT_PROXY, ""), "PROXY")
-        check(vigil_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout)),
+        check(
+            vigil_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout)),
             "CONNECTTIMEOUT_MS")
         check(vigil_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout)), "TIMEOUT_MS")
         check(vigil_easy_setopt_string(easy, CURLOPT_USERAGENT, request.userAgent), "USERAGENT")
@@ -123,7 +124,8 @@ private final class PostExchange {
         // COPYPOSTFIELDS copies POSTFIELDSIZE bytes, so the Data's storage need not outlive this call.
         request.body.withUnsafeBytes { bytes in
             var empty: UInt8 = 0
-            let pointer = bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) } ?? UnsafeMutableRawPointer(&empty)
+            let pointer =
+                bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) } ?? UnsafeMutableRawPointer(&empty)
             check(vigil_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, pointer), "COPYPOSTFIELDS")
         }
         check(vigil_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), "HTTPHEADER")
@@ -135,7 +137,8 @@ private final class PostExchange {
                 let exchange = Unmanaged<PostExchange>.fromOpaque(context).takeUnretainedValue()
                 let room = HTTPPoster.maxResponseBytes - exchange.received.count
                 if room > 0, let data {
-                    exchange.received.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: min(room, bytes))
+                    exchange.received.append(
+                        UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: min(room, bytes))
                 }
                 return bytes
             }, "WRITEFUNCTION")

@@ -8,7 +8,8 @@ import VigilTestSupport
 @Suite struct AlertLogFileTests {
     static func delivery(_ seq: Int64, payload: String = "") -> AlertDelivery {
         let json = #"{"id":"a\#(seq)","type":"surge","summary":"alert \#(seq)","pad":"\#(payload)"}"#
-        return AlertDelivery(id: "a\(seq)", seq: seq, json: Data(json.utf8), summary: "alert \(seq)", severity: "warning")
+        return AlertDelivery(
+            id: "a\(seq)", seq: seq, json: Data(json.utf8), summary: "alert \(seq)", severity: "warning")
     }
 
     static func lines(_ path: String) throws -> [String] {
@@ -17,8 +18,9 @@ import VigilTestSupport
     }
 
     @Test func insertsSeqAsFirstField() throws {
-        #expect(Self.delivery(7).lineWithSeq().map { String(decoding: $0, as: UTF8.self) }
-            == #"{"seq":7,"id":"a7","type":"surge","summary":"alert 7","pad":""}"# + "\n")
+        #expect(
+            Self.delivery(7).lineWithSeq().map { String(decoding: $0, as: UTF8.self) }
+                == #"{"seq":7,"id":"a7","type":"surge","summary":"alert 7","pad":""}"# + "\n")
         let empty = AlertDelivery(id: "x", seq: 3, json: Data("{ }".utf8), summary: "", severity: "warning")
         #expect(empty.lineWithSeq() == Data("{\"seq\":3}\n".utf8))
         let twoLines = AlertDelivery(id: "x", seq: 3, json: Data("{\"a\":1}\n{}".utf8), summary: "", severity: "")

@@ -32,7 +32,8 @@ import VigilTestSupport
         let lines = [
             Self.line(seq: 1, at: "2020-01-01T00:00:00Z"),
             Self.line(seq: 2, at: Self.recent),
-            Self.line(seq: 3, at: Self.recent, type: "new_actor", actor: "JNIM", country: "ML", summary: "JNIM in Mali"),
+            Self.line(
+                seq: 3, at: Self.recent, type: "new_actor", actor: "JNIM", country: "ML", summary: "JNIM in Mali"),
             #"{"seq":4,"id":"a4","at":"#,  // a line cut short by a crash
         ]
         let (folder, config, _) = try Self.fixture(lines)

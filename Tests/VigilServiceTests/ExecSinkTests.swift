@@ -16,7 +16,8 @@ import VigilTestSupport
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let out = folder.appending("received.json")
-        let sink = ExecSink(settings: ExecSettings(command: ["/bin/sh", "-c", "cat > \"$1\"", "sh", out]), logger: Self.logger)
+        let sink = ExecSink(
+            settings: ExecSettings(command: ["/bin/sh", "-c", "cat > \"$1\"", "sh", out]), logger: Self.logger)
         #expect(await sink.execute(Self.delivery) == .exited(0))
         let received = try String(contentsOfFile: out, encoding: .utf8)
         #expect(received == #"{"seq":4,"id":"new-actor-x","type":"new_actor"}"# + "\n")
@@ -24,7 +25,8 @@ import VigilTestSupport
     }
 
     @Test func nonZeroExitIsCounted() async throws {
-        let sink = ExecSink(settings: ExecSettings(command: ["sh", "-c", "echo nope >&2; exit 3"]), logger: Self.logger)
+        let sink = ExecSink(
+            settings: ExecSettings(command: ["sh", "-c", "echo nope >&2; exit 3"]), logger: Self.logger)
         #expect(await sink.execute(Self.delivery) == .exited(3))
         #expect(sink.failureCount == 1)
     }

@@ -9,10 +9,13 @@ public struct AlertFilter: Sendable, Equatable {
     /// Only alerts at or after this time.
     public var since: Date?
     /// Only this alert type (`surge`, `new_actor`, `reported_trend`).
+    /// `surge`, `new_actor` or `reported_trend`.
     public var type: String?
     /// Only alerts whose `key.actor` is this (any case).
+    /// `key.actor`.
     public var actor: String?
     /// Only alerts whose `key.country` is this (any case).
+    /// `key.country`.
     public var country: String?
 
     /// A filter; nil parts match everything.
@@ -39,15 +42,22 @@ public struct AlertFilter: Sendable, Equatable {
 public struct AlertLogRecord: Sendable, Equatable {
     /// The line as written, without its newline.
     public var line: Data
+    /// The alert id.
     public var id: String?
+    /// The delivery sequence number.
     public var seq: Int64?
+    /// When the alert was raised (`at`).
     public var at: Date?
+    /// `pending`, `firing` or `resolved`.
     public var state: String?
     public var type: String?
+    /// `warning` or `high`.
     public var severity: String?
     public var actor: String?
     public var country: String?
+    /// `key.event_type`.
     public var eventType: String?
+    /// The sentence a person reads.
     public var summary: String?
 
     /// Decodes one line; nil when it is not a JSON object (a line cut short by a crash).

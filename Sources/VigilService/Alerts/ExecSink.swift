@@ -84,7 +84,8 @@ public final class ExecSink: Service, Sendable {
             logger.error("alert command was killed by signal \(signal)", metadata: metadata)
         case .timedOut:
             failures.add(1, ordering: .relaxed)
-            logger.error("alert command ran longer than \(DurationText.format(settings.timeout)); stopped", metadata: metadata)
+            logger.error(
+                "alert command ran longer than \(DurationText.format(settings.timeout)); stopped", metadata: metadata)
         case .failedToStart(let reason):
             failures.add(1, ordering: .relaxed)
             logger.error("alert command could not start: \(reason)", metadata: metadata)

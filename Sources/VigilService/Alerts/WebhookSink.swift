@@ -73,7 +73,8 @@ public final class WebhookSink: Service, Sendable {
         }
     }
 
-    /// Sends one alert now, retrying as the policy says (`run()` calls it for each queued alert); returns the final action (`delivered` or `giveUp`).
+    /// Sends one alert now, retrying as the policy says (`run()` calls it for each queued alert); returns the final
+    /// action (`delivered` or `giveUp`).
     @discardableResult
     public func send(_ delivery: AlertDelivery) async -> WebhookRetryPolicy.Action {
         let headers = [

@@ -25,8 +25,10 @@ struct Alerts: AsyncParsableCommand {
     @Flag(help: "Keep printing alerts as they are logged (Ctrl-C to stop).")
     var follow = false
 
-    @Option(help: ArgumentHelp("Only alerts from the last duration (e.g. 7d, 12h) or since a date (YYYY-MM-DD).",
-        valueName: "duration|date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only alerts from the last duration (e.g. 7d, 12h) or since a date (YYYY-MM-DD).",
+            valueName: "duration|date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only alerts of this type: surge, new_actor, reported_trend.", valueName: "type"))
@@ -107,7 +109,8 @@ struct Alerts: AsyncParsableCommand {
             time.padding(toLength: 16, withPad: " ", startingAt: 0),
             paint(state.padding(toLength: 8, withPad: " ", startingAt: 0), code: stateColour(state), on: colour),
             (record.type ?? "-").padding(toLength: 14, withPad: " ", startingAt: 0),
-            paint(severity.padding(toLength: 8, withPad: " ", startingAt: 0), code: severityColour(severity),
+            paint(
+                severity.padding(toLength: 8, withPad: " ", startingAt: 0), code: severityColour(severity),
                 on: colour),
             (key.isEmpty ? "-" : key).padding(toLength: max(28, key.count), withPad: " ", startingAt: 0),
             record.summary ?? "",
