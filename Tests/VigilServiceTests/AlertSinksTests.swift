@@ -5,6 +5,10 @@ import VigilCore
 import VigilService
 import VigilTestSupport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The fan-out: file always, then webhook and command from their queues; nothing delivered twice after a restart.
 @Suite struct AlertSinksTests {
     static let logger = Logger(label: "vigil.test.sinks") { _ in SwiftLogNoOpLogHandler() }
@@ -54,6 +58,27 @@ import VigilTestSupport
         #expect(try again.deliver(Self.delivery(3)))
         let lines = try String(contentsOfFile: AlertSinks.logPath(config), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
+    }
+
+    @Test func sighupReopensTheAlertLog() async throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.appending("alerts.jsonl")
+        let sinks = AlertSinks(file: try AlertLogFile(path: path), logger: Self.logger, reopenOnSIGHUP: true)
+        let running = Task { try await sinks.run() }
+        defer { running.cancel() }
+        try sinks.deliver(Self.delivery(1))
+        #expect(rename(path, path + ".1") == 0)
+        // The signal source is installed when run() starts; send SIGHUP until the file is back.
+        let reopened = await eventually(timeout: 10) {
+            kill(getpid(), SIGHUP)
+            try? await Task.sleep(for: .milliseconds(50))
+            return FileManager.default.fileExists(atPath: path)
+        }
+        #expect(reopened)
+        try sinks.deliver(Self.delivery(2))
+        #expect(AlertLogFile.lastSeq(inFileAt: path) == 2)
+        #expect(AlertLogFile.lastSeq(inFileAt: path + ".1") == 1)
     }
 
     @Test func configProblemsAreReportedWithTheirLines() {

@@ -23,10 +23,10 @@ public final class AlertSinks: Service, Sendable {
     /// The command sink, when configured.
     public let exec: ExecSink?
     private let logger: Logger
-    private let reopensOnHangup: Bool
+    private let hangups: HangupSignals?
 
-    /// Sinks made of the given parts. With `reopenOnSIGHUP`, `run()` reopens the alert log when the process gets
-    /// SIGHUP.
+    /// Sinks made of the given parts. With `reopenOnSIGHUP`, SIGHUP no longer terminates the process and `run()`
+    /// reopens the alert log when it arrives.
     public init(
         file: AlertLogFile, webhook: WebhookSink? = nil, exec: ExecSink? = nil, logger: Logger,
         reopenOnSIGHUP: Bool = false
@@ -35,7 +35,8 @@ public final class AlertSinks: Service, Sendable {
         self.webhook = webhook
         self.exec = exec
         self.logger = logger
-        self.reopensOnHangup = reopenOnSIGHUP
+        // Installed now, not in run(): a SIGHUP that arrives before run() starts is then kept, not fatal.
+        self.hangups = reopenOnSIGHUP ? Self.hangupSignals() : nil
     }
 
     /// The sinks `config` asks for: `log_dir/alerts.jsonl`, plus `alerts.webhook` and `alerts.exec` when set.
@@ -88,7 +89,7 @@ public final class AlertSinks: Service, Sendable {
 
     /// Works off the webhook and command queues and watches SIGHUP until graceful shutdown.
     public func run() async throws {
-        let hangups = reopensOnHangup ? Self.hangupSignals() : nil
+        let hangups = self.hangups
         await withDiscardingTaskGroup { group in
             if let webhook { group.addTask { try? await webhook.run() } }
             if let exec { group.addTask { try? await exec.run() } }
