@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request the fixture server received, as its handlers and its request log see it.
 public struct FixtureRequest: Sendable, Equatable {
     /// HTTP method, e.g. `GET`.
@@ -8,13 +10,19 @@ public struct FixtureRequest: Sendable, Equatable {
     public var query: String?
     /// Request headers, names lower-cased; repeated headers joined with `, `.
     public var headers: [String: String]
+    /// The request body (at most 1 MiB is kept), empty for a GET.
+    public var body: Data
 
     /// A request with the given parts.
-    public init(method: String = "GET", path: String, query: String? = nil, headers: [String: String] = [:]) {
+    public init(
+        method: String = "GET", path: String, query: String? = nil, headers: [String: String] = [:],
+        body: Data = Data()
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
+        self.body = body
     }
 
     /// The value of header `name` (any case).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the fixture server answers on a route: status, headers, a body that may be generated, delayed or dripped,
 /// and whether to add validators (`ETag`, `Last-Modified`, 304) and gzip.
@@ -107,6 +108,22 @@ public struct FixtureResponse: Sendable {
         FixtureResponse(
             headers: ["Content-Type": "text/plain"],
             body: .drip(chunk: Data(chunk.utf8), count: chunks, interval: interval), delay: delay, validators: false)
+    }
+
+    /// A handler that answers the first `failures` requests with `status` and every later one with `then`, e.g. a
+    /// webhook receiver that fails twice with 503 and then accepts. The requests themselves (headers and bodies)
+    /// are in the server's request log.
+    public static func failing(
+        _ failures: Int, with status: Int = 503, then success: FixtureResponse = .status(200, body: "ok\n")
+    ) -> @Sendable (FixtureRequest) -> FixtureResponse {
+        let seen = Mutex(0)
+        return { _ in
+            let count = seen.withLock { count in
+                count += 1
+                return count
+            }
+            return count <= failures ? .status(status, body: "try again\n") : success
+        }
     }
 
     /// This response, sent after waiting `delay`.

@@ -11,8 +11,10 @@ extension FixtureServer {
             let name = field.name.canonicalName
             headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
         }
+        let body = (try? await request.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
         let fixtureRequest = FixtureRequest(
-            method: request.method.rawValue, path: request.uri.path, query: request.uri.query, headers: headers)
+            method: request.method.rawValue, path: request.uri.path, query: request.uri.query, headers: headers,
+            body: body)
         routes.enter(fixtureRequest)
         let token = InFlightToken(routes: routes)
 

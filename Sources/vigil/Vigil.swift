@@ -17,11 +17,12 @@ struct Vigil: AsyncParsableCommand {
               vigil run --config config/vigil.yaml
               vigil once --config config/vigil.yaml --all
               vigil status --config config/vigil.yaml
+              vigil alerts --config config/vigil.yaml --since 7d
               vigil parse https://feeds.bbci.co.uk/news/world/rss.xml
             """,
         subcommands: [
             Run.self, Once.self, Status.self, CheckConfig.self, Parse.self, Reprocess.self, Analyze.self, Eval.self,
-            Tally.self,
+            Tally.self, Alerts.self,
         ]
     )
 }

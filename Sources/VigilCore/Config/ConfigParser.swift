@@ -6,11 +6,15 @@ import Yams
 public enum ConfigParser {
     static let topLevelKeys = [
         "state_dir", "log_dir", "feeds_dir", "inbox_dir", "detect_dir", "log_level", "allow_private_networks", "poll",
+        "alerts",
     ]
     static let pollKeys = [
         "interval", "jitter", "connect_timeout", "timeout", "max_body_bytes", "max_concurrent", "max_per_host",
         "user_agent", "backoff_initial", "backoff_max", "max_articles_per_poll",
     ]
+    static let alertsKeys = ["webhook", "exec"]
+    static let webhookKeys = ["url", "timeout", "max_attempts", "backoff_initial", "backoff_max"]
+    static let execKeys = ["command", "timeout"]
     /// Log levels accepted by `log_level`.
     public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
 
@@ -48,6 +52,7 @@ public enum ConfigParser {
                 }
             case "allow_private_networks": reader.bool(value, key: key).map { config.allowPrivateNetworks = $0 }
             case "poll": parsePoll(value, into: &config.poll, reader: &reader)
+            case "alerts": parseAlerts(value, into: &config.alerts, reader: &reader)
             default: break
             }
         }
@@ -88,6 +93,76 @@ public enum ConfigParser {
             default: break
             }
         }
+    }
+
+    private static func parseAlerts(_ node: Node, into alerts: inout AlertSinkSettings, reader: inout YAMLReader) {
+        guard let pairs = reader.mapping(node, what: "'alerts'", allowed: alertsKeys) else { return }
+        for (key, value) in pairs {
+            switch key {
+            case "webhook": alerts.webhook = parseWebhook(value, reader: &reader)
+            case "exec": alerts.exec = parseExec(value, reader: &reader)
+            default: break
+            }
+        }
+    }
+
+    private static func parseWebhook(_ node: Node, reader: inout YAMLReader) -> WebhookSettings? {
+        guard let pairs = reader.mapping(node, what: "'alerts.webhook'", allowed: webhookKeys) else { return nil }
+        var webhook = WebhookSettings(url: "")
+        var valid = true
+        for (key, value) in pairs {
+            switch key {
+            case "url":
+                guard let url = reader.string(value, key: key) else {
+                    valid = false
+                    continue
+                }
+                if CanonicalURL.isHTTP(url) {
+                    webhook.url = url
+                } else {
+                    reader.report(value, "bad URL '\(url)': 'url' must be an absolute http or https URL")
+                    valid = false
+                }
+            case "timeout":
+                reader.duration(value, key: key, minimum: 0.1, maximum: 600).map { webhook.timeout = $0 }
+            case "max_attempts": reader.int(value, key: key, range: 1...100).map { webhook.maxAttempts = $0 }
+            case "backoff_initial":
+                reader.duration(value, key: key, minimum: 0.01, maximum: 86400).map { webhook.backoffInitial = $0 }
+            case "backoff_max":
+                reader.duration(value, key: key, minimum: 0.01, maximum: 7 * 86400).map { webhook.backoffMax = $0 }
+            default: break
+            }
+        }
+        if webhook.url.isEmpty, valid {
+            reader.report(node, "'alerts.webhook' has no 'url'")
+        }
+        if webhook.backoffInitial > webhook.backoffMax {
+            reader.report(
+                line: line(of: "backoff_initial", in: node), "'backoff_initial' must not exceed 'backoff_max'")
+        }
+        return webhook.url.isEmpty ? nil : webhook
+    }
+
+    private static func parseExec(_ node: Node, reader: inout YAMLReader) -> ExecSettings? {
+        guard let pairs = reader.mapping(node, what: "'alerts.exec'", allowed: execKeys) else { return nil }
+        var exec = ExecSettings(command: [])
+        var valid = true
+        for (key, value) in pairs {
+            switch key {
+            case "command":
+                if let command = reader.stringList(value, key: key) {
+                    exec.command = command
+                } else {
+                    valid = false
+                }
+            case "timeout": reader.duration(value, key: key, minimum: 0.1, maximum: 3600).map { exec.timeout = $0 }
+            default: break
+            }
+        }
+        if exec.command.isEmpty, valid {
+            reader.report(node, "'alerts.exec' needs a non-empty 'command' (program path, then arguments)")
+        }
+        return exec.command.isEmpty ? nil : exec
     }
 
     /// The line of the first mapping key named `key` anywhere in the tree (for cross-field problems).

@@ -20,11 +20,13 @@ public struct VigilConfig: Sendable, Equatable, Codable {
     public var allowPrivateNetworks: Bool
     /// Defaults for polling every feed.
     public var poll: PollSettings
+    /// Where alerts go besides `log_dir/alerts.jsonl` and the log: an optional webhook and command.
+    public var alerts: AlertSinkSettings
 
     public init(
         configFile: String, stateDir: String, logDir: String, feedsDir: String, inboxDir: String,
         detectDir: String? = nil, logLevel: String = "info", allowPrivateNetworks: Bool = false,
-        poll: PollSettings = PollSettings()
+        poll: PollSettings = PollSettings(), alerts: AlertSinkSettings = AlertSinkSettings()
     ) {
         self.configFile = configFile
         self.stateDir = stateDir
@@ -38,6 +40,7 @@ public struct VigilConfig: Sendable, Equatable, Codable {
         self.logLevel = logLevel
         self.allowPrivateNetworks = allowPrivateNetworks
         self.poll = poll
+        self.alerts = alerts
     }
 
     /// Path of the SQLite database inside `stateDir`.
