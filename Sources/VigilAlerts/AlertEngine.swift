@@ -90,7 +90,9 @@ public struct AlertEngine: Sendable {
                 let severity = severity(of: verdict)
                 let ratio = verdict.rateRatio.isFinite ? verdict.rateRatio : nil
                 let severityUp = episode.notifiedSeverity.map { severity > $0 } ?? true
-                let ratioUp = episode.notifiedRateRatio.map { last in ratio.map { $0 >= last * escalationRatio } ?? false }
+                let ratioUp = episode.notifiedRateRatio.map { last in
+                    ratio.map { $0 >= last * escalationRatio } ?? false
+                }
                 guard severityUp || ratioUp == true else {
                     keyState.episode = episode
                     return []
@@ -169,7 +171,8 @@ public struct AlertEngine: Sendable {
     ) -> AlertRecord {
         let v = context.verdict
         let windowDays = v.window.count
-        let baselineRange = v.baselineWindow ?? (v.window.lowerBound - evaluator.parameters.baselineDays)...(v.window.lowerBound - 1)
+        let baselineRange =
+            v.baselineWindow ?? (v.window.lowerBound - evaluator.parameters.baselineDays)...(v.window.lowerBound - 1)
         let ownBaseline = context.counts.sum(from: baselineRange.lowerBound, through: baselineRange.upperBound)
         let interval = v.rateTest?.rateRatioInterval()
         var detectors = v.detectors.map { $0 == .rateTest ? "window_test" : "cusum" }.joined(separator: "+")

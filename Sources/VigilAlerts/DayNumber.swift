@@ -57,7 +57,8 @@ public enum DayNumber {
     public static func period(_ text: String) -> ClosedRange<Int>? {
         let ends = text.split(separator: "/", omittingEmptySubsequences: false)
         guard ends.count == 1 || ends.count == 2,
-            let first = span(String(ends[0]).trimmingSpaces), let last = span(String(ends[ends.count - 1]).trimmingSpaces),
+            let first = span(String(ends[0]).trimmingSpaces),
+            let last = span(String(ends[ends.count - 1]).trimmingSpaces),
             first.lowerBound <= last.upperBound
         else { return nil }
         return first.lowerBound...last.upperBound
