@@ -51,8 +51,8 @@ import Testing
                         "ALERTBENCH phi \(dispersion) rate \(rate)/week \(method.rawValue): "
                             + "\(String(format: "%.3f", f.falseOnsetsPerKeyYear)) false onsets per key-year "
                             + "(\(f.falseOnsets) in \(Int(f.keyYears.rounded()))), tripling detected within 8 weeks "
-                            + "\(String(format: "%.3f", f.detectionRate)), mean \(String(format: "%.1f", f.meanDaysToDetect)) days"
-                    )
+                            + "\(String(format: "%.3f", f.detectionRate)), "
+                            + "mean \(String(format: "%.1f", f.meanDaysToDetect)) days")
                 }
             }
         }
