@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "VigilService",
             dependencies: [
-                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilDetect",
+                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilDetect", "VigilAlerts",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -18,11 +18,14 @@ public final class Daemon: Service {
     private let tick: Duration
     /// How long feed-folder events are gathered before a rescan (editors write files in several steps).
     private let settle: Duration
+    /// Where alerts go; nil keeps them in the store's outbox (tests of other stages).
+    private let alerts: AlertSinks?
 
     public init(
-        config: VigilConfig, pipeline: IngestPipeline, logger: Logger, tick: Duration = .milliseconds(500),
-        settle: Duration = .milliseconds(250)
+        config: VigilConfig, pipeline: IngestPipeline, logger: Logger, alerts: AlertSinks? = nil,
+        tick: Duration = .milliseconds(500), settle: Duration = .milliseconds(250)
     ) {
+        self.alerts = alerts
         self.config = config
         self.pipeline = pipeline
         self.logger = logger
@@ -197,10 +200,14 @@ public final class Daemon: Service {
     private func analyse() async {
         guard let analysis = pipeline.analysis else { return }
         var incidents = IncidentStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+        var alerting = AlertStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+        let dispatcher = alerts.map { AlertDispatcher(store: pipeline.store, sinks: $0, logger: logger) }
         while !Task.isCancelled {
             do {
                 _ = try await analysis.analysePending()
-                _ = try await incidents.process()
+                let merged = try await incidents.process()
+                try await alerting.process(merged)
+                try await dispatcher?.dispatch()
             } catch {
                 if Task.isCancelled { break }
                 logger.error("cannot analyse items", metadata: ["error": "\(error)"])

@@ -22,14 +22,17 @@ public enum SinglePass {
         /// Incidents created and incidents joined by another report.
         public var newIncidents = 0
         public var mergedReports = 0
+        /// Alert records committed and delivered to the sinks.
+        public var alerts = 0
 
         public init() {}
     }
 
     /// Runs the pass. With `all`, every enabled feed is polled whether due or not (validators are still sent).
-    public static func run(config: VigilConfig, pipeline: IngestPipeline, all: Bool, logger: Logger) async throws
-        -> Report
-    {
+    /// Alerts go to `alerts` (the alert log and the log; webhooks and commands are the daemon's job).
+    public static func run(
+        config: VigilConfig, pipeline: IngestPipeline, all: Bool, alerts: AlertSinks? = nil, logger: Logger
+    ) async throws -> Report {
         var report = Report()
         var directory = FeedDirectory(path: config.feedsDir)
         let scan = directory.rescan()
@@ -99,6 +102,11 @@ public enum SinglePass {
             let merged = try await incidents.process()
             report.newIncidents = merged.created.count
             report.mergedReports = merged.merged
+            var alerting = AlertStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+            report.alerts = try await alerting.process(merged)
+            if let alerts {
+                try await AlertDispatcher(store: pipeline.store, sinks: alerts, logger: logger).dispatch()
+            }
         }
         return report
     }

@@ -64,14 +64,16 @@ public struct AlertStage: Sendable {
             {
                 records.append(record)
             }
-            keys += Self.keys(actor: incident.actor, country: incident.country, eventType: incident.eventType,
+            keys += Self.keys(
+                actor: incident.actor, country: incident.country, eventType: incident.eventType,
                 byEventType: byEventType)
         }
         if evaluatedDay != today {
             // The daily evaluation: every key with an incident in the history the tests read.
             let dimensions: TallyDimensions = byEventType ? [.actor, .country, .eventType] : [.actor, .country]
             for row in try await store.tally(by: dimensions, fromDay: today - historyDays, throughDay: today) {
-                keys += Self.keys(actor: row.actor, country: row.country, eventType: row.eventType,
+                keys += Self.keys(
+                    actor: row.actor, country: row.country, eventType: row.eventType,
                     byEventType: byEventType)
             }
             evaluatedDay = today
@@ -88,7 +90,9 @@ public struct AlertStage: Sendable {
         for record in records {
             logger.info(
                 "alert \(record.state.rawValue)",
-                metadata: ["alert.id": "\(record.id)", "alert.type": "\(record.type.rawValue)", "alert.key": "\(record.key)"])
+                metadata: [
+                    "alert.id": "\(record.id)", "alert.type": "\(record.type.rawValue)", "alert.key": "\(record.key)",
+                ])
         }
         return records.count
     }

@@ -22,14 +22,23 @@ struct Once: AsyncParsableCommand {
     func run() async throws {
         var report = SinglePass.Report()
         try await options.withPipeline { config, pipeline in
-            report = try await SinglePass.run(config: config, pipeline: pipeline, all: all, logger: pipeline.logger)
+            let alerts: AlertSinks
+            do {
+                alerts = AlertSinks(
+                    file: try AlertLogFile(path: AlertSinks.logPath(config)), logger: pipeline.logger)
+            } catch {
+                throw CommandFailure(message: "vigil: \(error)")
+            }
+            report = try await SinglePass.run(
+                config: config, pipeline: pipeline, all: all, alerts: alerts, logger: pipeline.logger)
         }
         let line =
             "polled \(report.feedsPolled) feeds: \(report.fetched) fetched, \(report.notModified) not modified, "
             + "\(report.failed) failed; \(report.newItems) new items; pages: \(report.pagesStored) stored, "
             + "\(report.pagesFailed) failed; inbox: \(report.inboxIngested) ingested, \(report.inboxRejected) rejected; "
             + "analysed \(report.analysed) items: \(report.incidents) incidents, \(report.roundups) roundups; "
-            + "\(report.newIncidents) new incidents, \(report.mergedReports) reports merged into earlier ones"
+            + "\(report.newIncidents) new incidents, \(report.mergedReports) reports merged into earlier ones; "
+            + "\(report.alerts) alerts"
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

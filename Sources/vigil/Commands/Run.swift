@@ -19,10 +19,17 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         try await options.withPipeline { config, pipeline in
-            let daemon = Daemon(config: config, pipeline: pipeline, logger: pipeline.logger)
+            let alerts: AlertSinks
+            do {
+                alerts = try AlertSinks(config: config, logger: pipeline.logger)
+            } catch {
+                throw CommandFailure(message: "vigil: \(error)")
+            }
+            let daemon = Daemon(config: config, pipeline: pipeline, logger: pipeline.logger, alerts: alerts)
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint],
+                    services: [.init(service: daemon), .init(service: alerts)],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
                     cancellationSignals: [], logger: pipeline.logger))
             try await group.run()
         }
