@@ -18,6 +18,8 @@ public struct AlertStage: Sendable {
 
     private var engine: AlertEngine?
     private var evaluatedDay: Int?
+    /// Event day of the first incident stored: an actor is only "new" once Vigil has watched long enough.
+    private var watchStart: Int?
 
     public init(
         store: any ItemStore, clock: any WallClock, logger: Logger, parameters: SurgeParameters = SurgeParameters(),
@@ -54,13 +56,18 @@ public struct AlertStage: Sendable {
             }
         }
 
+        if watchStart == nil {
+            watchStart = try await store.tally(by: [], fromDay: Int.min / 2, throughDay: Int.max / 2).first?.day
+        }
+        // Before `minimumHistoryWeeks` of incidents every actor would be "new": pairs are remembered, not alerted.
+        let warmedUp = watchStart.map { today - $0 >= evaluator.parameters.minimumHistoryWeeks * 7 } ?? false
         var keys: [AlertKey] = []
         for incident in outcome.incidents {
             if outcome.created.contains(incident.id), let actor = incident.actor, let country = incident.country,
                 let record = engine.newActor(
                     actor: actor, country: country,
                     incident: Self.citation(try IncidentStage.row(incident, fallbackDay: today)), today: today,
-                    at: at)
+                    at: at), warmedUp
             {
                 records.append(record)
             }
@@ -116,7 +123,8 @@ public struct AlertStage: Sendable {
     private func evaluate(_ key: AlertKey, engine: inout AlertEngine, today: Int, at: String) async throws
         -> [AlertRecord]
     {
-        let from = today - historyDays
+        // Days before Vigil's first incident are unknown, not quiet: a key's history starts there at the earliest.
+        let from = max(today - historyDays, watchStart ?? today)
         let counts = try await dailyCounts(key, from: from, through: today)
         var parent: ParentBaseline?
         if key.actor != nil, let country = key.country {
