@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilService", "VigilDetect",
+                "VigilCore", "VigilParse", "VigilFetch", "VigilStore", "VigilService", "VigilDetect", "VigilAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -98,4 +98,39 @@ import Testing
         #expect(config == nil)
         #expect(problems.map(\.description) == ["v.yaml:1: the config file must be a mapping of keys to values"])
     }
+
+    @Test func surgeSettingsHaveTheIssueDefaultsAndAreChecked() {
+        let (defaults, none) = ConfigParser.parse(yaml: "# nothing\n", file: "/etc/vigil/vigil.yaml")
+        #expect(none.isEmpty)
+        #expect(defaults?.surge.windowDays == 56)
+        #expect(defaults?.surge.baselineDays == 364)
+        #expect(defaults?.surge.alpha == 0.001)
+        #expect(defaults?.surge.silencesFile == "/etc/vigil/silences.yaml")
+        let yaml = """
+            surge:
+              window_days: 28
+              alpha: 0.005
+              by_event_type: yes
+              silences_file: quiet.yaml
+            """
+        let (config, problems) = ConfigParser.parse(yaml: yaml, file: "/srv/vigil.yaml")
+        #expect(problems.isEmpty)
+        #expect(config?.surge.windowDays == 28)
+        #expect(config?.surge.alpha == 0.005)
+        #expect(config?.surge.byEventType == true)
+        #expect(config?.surge.silencesFile == "/srv/quiet.yaml")
+        let bad = """
+            surge:
+              alpha: lots
+              window_days: 3
+              baseline_days: 30
+              windw: 1
+            """
+        let (_, badProblems) = ConfigParser.parse(yaml: bad, file: "v.yaml")
+        let text = badProblems.map(\.description).joined(separator: "\n")
+        #expect(text.contains("v.yaml:2:"), "\(text)")
+        #expect(text.contains("'alpha' must be a number"), "\(text)")
+        #expect(text.contains("'window_days' must be between 7 and 365"), "\(text)")
+        #expect(text.contains("windw"), "\(text)")
+    }
 }

@@ -6,7 +6,12 @@ import Yams
 public enum ConfigParser {
     static let topLevelKeys = [
         "state_dir", "log_dir", "feeds_dir", "inbox_dir", "detect_dir", "log_level", "allow_private_networks", "poll",
-        "alerts",
+        "alerts", "surge",
+    ]
+    static let surgeKeys = [
+        "window_days", "baseline_days", "alpha", "cusum_rate_ratio", "baseline_floor_per_week",
+        "in_control_run_weeks", "min_incidents", "min_excess", "min_history_weeks", "immediate_firing_count",
+        "resolve_quiet_days", "escalation_ratio", "by_event_type", "silences_file",
     ]
     static let pollKeys = [
         "interval", "jitter", "connect_timeout", "timeout", "max_body_bytes", "max_concurrent", "max_per_host",
@@ -53,6 +58,7 @@ public enum ConfigParser {
             case "allow_private_networks": reader.bool(value, key: key).map { config.allowPrivateNetworks = $0 }
             case "poll": parsePoll(value, into: &config.poll, reader: &reader)
             case "alerts": parseAlerts(value, into: &config.alerts, reader: &reader)
+            case "surge": parseSurge(value, into: &config.surge, folder: folder, reader: &reader)
             default: break
             }
         }
@@ -92,6 +98,39 @@ public enum ConfigParser {
                 reader.int(value, key: key, range: 0...10000).map { poll.maxArticlesPerPoll = $0 }
             default: break
             }
+        }
+    }
+
+    private static func parseSurge(
+        _ node: Node, into surge: inout SurgeSettings, folder: String, reader: inout YAMLReader
+    ) {
+        guard let pairs = reader.mapping(node, what: "'surge'", allowed: surgeKeys) else { return }
+        for (key, value) in pairs {
+            switch key {
+            case "window_days": reader.int(value, key: key, range: 7...365).map { surge.windowDays = $0 }
+            case "baseline_days": reader.int(value, key: key, range: 28...3650).map { surge.baselineDays = $0 }
+            case "alpha": reader.double(value, key: key, range: 1e-9...0.2).map { surge.alpha = $0 }
+            case "cusum_rate_ratio": reader.double(value, key: key, range: 1.1...10).map { surge.cusumRateRatio = $0 }
+            case "baseline_floor_per_week":
+                reader.double(value, key: key, range: 0.01...100).map { surge.baselineFloorPerWeek = $0 }
+            case "in_control_run_weeks":
+                reader.double(value, key: key, range: 10...100_000).map { surge.inControlRunWeeks = $0 }
+            case "min_incidents": reader.int(value, key: key, range: 1...10_000).map { surge.minimumIncidents = $0 }
+            case "min_excess": reader.double(value, key: key, range: 0...10_000).map { surge.minimumExcess = $0 }
+            case "min_history_weeks":
+                reader.int(value, key: key, range: 1...520).map { surge.minimumHistoryWeeks = $0 }
+            case "immediate_firing_count":
+                reader.int(value, key: key, range: 1...10_000).map { surge.immediateFiringCount = $0 }
+            case "resolve_quiet_days": reader.int(value, key: key, range: 1...365).map { surge.resolveQuietDays = $0 }
+            case "escalation_ratio": reader.double(value, key: key, range: 1...100).map { surge.escalationRatio = $0 }
+            case "by_event_type": reader.bool(value, key: key).map { surge.byEventType = $0 }
+            case "silences_file":
+                reader.string(value, key: key).map { surge.silencesFile = resolve($0, against: folder) }
+            default: break
+            }
+        }
+        if surge.baselineDays < surge.windowDays {
+            reader.report(node, "'surge.baseline_days' must be at least 'surge.window_days'")
         }
     }
 

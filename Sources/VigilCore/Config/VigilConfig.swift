@@ -22,6 +22,8 @@ public struct VigilConfig: Sendable, Equatable, Codable {
     public var poll: PollSettings
     /// Where alerts go besides `log_dir/alerts.jsonl` and the log: an optional webhook and command.
     public var alerts: AlertSinkSettings
+    /// Surge statistics and the alert lifecycle.
+    public var surge: SurgeSettings
 
     public init(
         configFile: String, stateDir: String, logDir: String, feedsDir: String, inboxDir: String,
@@ -41,6 +43,9 @@ public struct VigilConfig: Sendable, Equatable, Codable {
         self.allowPrivateNetworks = allowPrivateNetworks
         self.poll = poll
         self.alerts = alerts
+        self.surge = SurgeSettings(
+            silencesFile: ((configFile as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("silences.yaml"))
     }
 
     /// Path of the SQLite database inside `stateDir`.

@@ -93,6 +93,18 @@ struct YAMLReader {
         }
     }
 
+    mutating func double(_ node: Node, key: String, range: ClosedRange<Double>) -> Double? {
+        guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
+            report(node, "'\(key)' must be a number")
+            return nil
+        }
+        guard range.contains(value) else {
+            report(node, "'\(key)' must be between \(range.lowerBound) and \(range.upperBound), not \(text)")
+            return nil
+        }
+        return value
+    }
+
     mutating func int(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let value = Int(text) else {
             report(node, "'\(key)' must be a whole number")

@@ -200,7 +200,7 @@ public final class Daemon: Service {
     private func analyse() async {
         guard let analysis = pipeline.analysis else { return }
         var incidents = IncidentStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
-        var alerting = AlertStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+        var alerting = AlertStage(config: config, store: pipeline.store, clock: pipeline.clock, logger: logger)
         let dispatcher = alerts.map { AlertDispatcher(store: pipeline.store, sinks: $0, logger: logger) }
         while !Task.isCancelled {
             do {

@@ -87,7 +87,7 @@ public struct Replay {
             clock: clock, logger: logger)
         guard let analysis = pipeline.analysis else { return result }
         var incidents = IncidentStage(store: store, clock: clock, logger: logger)
-        var alerting = AlertStage(store: store, clock: clock, logger: logger)
+        var alerting = AlertStage(config: config, store: store, clock: clock, logger: logger)
         result.firstDay = TallyReport.day(of: first.published)
         result.lastDay = TallyReport.day(of: last.published)
         var next = 0

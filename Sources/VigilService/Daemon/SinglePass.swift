@@ -102,7 +102,7 @@ public enum SinglePass {
             let merged = try await incidents.process()
             report.newIncidents = merged.created.count
             report.mergedReports = merged.merged
-            var alerting = AlertStage(store: pipeline.store, clock: pipeline.clock, logger: logger)
+            var alerting = AlertStage(config: config, store: pipeline.store, clock: pipeline.clock, logger: logger)
             report.alerts = try await alerting.process(merged)
             if let alerts {
                 try await AlertDispatcher(store: pipeline.store, sinks: alerts, logger: logger).dispatch()

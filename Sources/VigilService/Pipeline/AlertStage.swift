@@ -33,6 +33,36 @@ public struct AlertStage: Sendable {
         self.byEventType = byEventType
     }
 
+    /// Engine settings beyond the tests: immediate firing, resolution, escalation.
+    public var immediateFiringCount = 10
+    public var resolveQuietDays = 14
+    public var escalationRatio = 1.5
+
+    /// A stage with the `surge:` settings of `config` and its silences file (problems are logged, and a broken
+    /// silence is not applied).
+    public init(config: VigilConfig, store: any ItemStore, clock: any WallClock, logger: Logger) {
+        let surge = config.surge
+        var parameters = SurgeParameters()
+        parameters.windowDays = surge.windowDays
+        parameters.baselineDays = surge.baselineDays
+        parameters.alpha = surge.alpha
+        parameters.cusumRateRatio = surge.cusumRateRatio
+        parameters.baselineFloorPerWeek = surge.baselineFloorPerWeek
+        parameters.inControlRunWeeks = surge.inControlRunWeeks
+        parameters.minimumIncidents = surge.minimumIncidents
+        parameters.minimumExcess = surge.minimumExcess
+        parameters.minimumHistoryWeeks = surge.minimumHistoryWeeks
+        let (entries, fileProblems) = SilencesFile.entries(path: surge.silencesFile)
+        let (silences, problems) = SilenceList.parse(entries, file: surge.silencesFile)
+        for problem in fileProblems + problems { logger.warning("\(problem)") }
+        self.init(
+            store: store, clock: clock, logger: logger, parameters: parameters, silences: silences,
+            byEventType: surge.byEventType)
+        immediateFiringCount = surge.immediateFiringCount
+        resolveQuietDays = surge.resolveQuietDays
+        escalationRatio = surge.escalationRatio
+    }
+
     /// Days of counts a key's evaluation reads: the window, the baseline and a week of slack.
     private var historyDays: Int { evaluator.parameters.windowDays + evaluator.parameters.baselineDays + 7 }
 
@@ -114,8 +144,11 @@ public struct AlertStage: Sendable {
                 logger.error("stored alert state unreadable; starting afresh", metadata: ["error": "\(error)"])
             }
         }
-        let engine = AlertEngine(
+        var engine = AlertEngine(
             evaluator: evaluator, state: state, silences: silences, countryNames: Self.countryNames)
+        engine.immediateFiringCount = immediateFiringCount
+        engine.resolveQuietDays = resolveQuietDays
+        engine.escalationRatio = escalationRatio
         self.engine = engine
         return engine
     }

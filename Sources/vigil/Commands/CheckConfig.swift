@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigilAlerts
 import VigilCore
 import VigilService
 
@@ -33,6 +34,8 @@ struct CheckConfig: AsyncParsableCommand {
         } catch let error as Runtime.ConfigError {
             problems += error.problems
         }
+        let (entries, fileProblems) = SilencesFile.entries(path: config.surge.silencesFile)
+        problems += fileProblems + SilenceList.parse(entries, file: config.surge.silencesFile).problems
         if !problems.isEmpty {
             throw CommandFailure(message: problems.joined(separator: "\n"))
         }
