@@ -70,7 +70,7 @@ import VigilTestSupport
         try sinks.deliver(Self.delivery(1))
         #expect(rename(path, path + ".1") == 0)
         // The signal source is installed when run() starts; send SIGHUP until the file is back.
-        let reopened = await eventually(timeout: 10) {
+        let reopened = await eventually(timeout: 60) {
             kill(getpid(), SIGHUP)
             try? await Task.sleep(for: .milliseconds(50))
             return FileManager.default.fileExists(atPath: path)

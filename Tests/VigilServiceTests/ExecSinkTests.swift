@@ -35,9 +35,7 @@ import VigilTestSupport
         var settings = ExecSettings(command: ["/bin/sleep", "30"])
         settings.timeout = 0.3
         let sink = ExecSink(settings: settings, logger: Self.logger)
-        let started = ContinuousClock.now
         #expect(await sink.execute(Self.delivery) == .timedOut)
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test func missingProgramFailsToStart() async throws {

@@ -113,7 +113,10 @@ public final class ExecSink: Service, Sendable {
             captured.withLock { if $0.count < 4096 { $0.append(data.prefix(4096 - $0.count)) } }
         }
         let (ended, endedInput) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        // Set when the process ends, before anything waits in the task pool: the deadline reads it.
+        let finished = Mutex(false)
         process.terminationHandler = { _ in
+            finished.withLock { $0 = true }
             endedInput.yield()
             endedInput.finish()
         }
@@ -129,33 +132,25 @@ public final class ExecSink: Service, Sendable {
             try? writer.write(contentsOf: input)
             try? writer.close()
         }
-        let timedOut = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                for await _ in ended {}
-                return false
+        // The deadline runs on a Dispatch timer, not in the task pool: a pool busy with detection must not let a
+        // hung command outlive its timeout.
+        let pid = process.processIdentifier
+        let expired = Mutex(false)
+        let deadline = DispatchWorkItem {
+            let stop = finished.withLock { done in
+                if !done { expired.withLock { $0 = true } }
+                return !done
             }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
-                if Task.isCancelled { return false }
-                return true
-            }
-            let first = await group.next() ?? false
-            if !first {
-                group.cancelAll()
-                return false
-            }
-            // Timed out: ask, then insist; wait for the exit either way.
-            let pid = process.processIdentifier
+            guard stop else { return }
             kill(pid, SIGTERM)
-            group.addTask {
-                try? await Task.sleep(for: .seconds(2))
-                if !Task.isCancelled { kill(pid, SIGKILL) }
-                return true
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                if !finished.withLock({ $0 }) { kill(pid, SIGKILL) }
             }
-            _ = await group.next()
-            group.cancelAll()
-            return true
         }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        for await _ in ended {}
+        deadline.cancel()
+        let timedOut = expired.withLock { $0 }
         stderr.fileHandleForReading.readabilityHandler = nil
         let text = captured.withLock { $0 }
         if timedOut { return (.timedOut, text) }
