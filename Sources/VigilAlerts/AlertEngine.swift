@@ -28,6 +28,10 @@ public struct AlertEngine: Sendable {
     public var escalationRatio = 1.5
     /// Weeks of counts shown in a record.
     public var weeklyCountsShown = 12
+    /// Test complete weeks only (weeks end on Sunday): every daily evaluation of a week sees the same window, so
+    /// daily looks do not multiply the chances of a false alarm (the tests' settings were chosen for weekly
+    /// looks). False (the default here; the daemon sets `surge.complete_weeks`): slide the window daily.
+    public var completeWeeks = false
 
     /// An engine resuming from `state`.
     public init(
@@ -53,7 +57,8 @@ public struct AlertEngine: Sendable {
         keyState.lastEvaluatedDay = today
         defer { state.keys[key.storageKey] = keyState }
 
-        let verdict = evaluator.evaluate(counts, on: today, parent: parent)
+        let verdict = evaluator.evaluate(
+            counts, on: completeWeeks ? DayNumber.weekEnd(onOrBefore: today) : today, parent: parent)
         guard verdict.evaluated else { return [] }
         let testHeld = !verdict.detectors.isEmpty
         let context = RecordContext(

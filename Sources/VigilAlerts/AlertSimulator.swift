@@ -91,6 +91,9 @@ public struct AlertSimulator: Sendable {
         self.detectionWeeks = detectionWeeks
     }
 
+    /// Whether Vigil's engine tests complete weeks only, as the daemon does by default (`AlertEngine.completeWeeks`).
+    public var completeWeeks = true
+
     private static let daysPerYear = 365.25
 
     /// Days of history before the first evaluation of a stationary stream, and before a rise.
@@ -143,6 +146,7 @@ public struct AlertSimulator: Sendable {
         switch method {
         case .vigil:
             var engine = AlertEngine(evaluator: evaluator)
+            engine.completeWeeks = completeWeeks
             let counts = DailyCounts(days)
             let key = AlertKey(country: "ZZ")
             var onsets = 0
@@ -169,6 +173,7 @@ public struct AlertSimulator: Sendable {
     /// Days from `riseDay` to the first alert (1 = the rise day), nil when none within the horizon.
     func detectionDelay(_ method: Method, _ days: [Int], riseDay: Int, evaluator: SurgeEvaluator) -> Int? {
         var engine = AlertEngine(evaluator: evaluator)
+        engine.completeWeeks = completeWeeks
         let counts = DailyCounts(days)
         var lastPeak: Int? = nil
         for day in riseDay..<min(days.count, riseDay + detectionWeeks * 7) {

@@ -33,6 +33,11 @@ public enum DayNumber {
     }
 
     /// "YYYY-MM-DD".
+    /// The last Sunday on or before `day` (day 0, 1970-01-01, was a Thursday).
+    public static func weekEnd(onOrBefore day: Int) -> Int {
+        day - (((day - 3) % 7) + 7) % 7
+    }
+
     public static func isoDate(_ day: Int) -> String {
         let (y, m, d) = civil(day)
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"

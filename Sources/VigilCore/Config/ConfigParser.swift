@@ -11,7 +11,7 @@ public enum ConfigParser {
     static let surgeKeys = [
         "window_days", "baseline_days", "alpha", "cusum_rate_ratio", "baseline_floor_per_week",
         "in_control_run_weeks", "min_incidents", "min_excess", "min_history_weeks", "immediate_firing_count",
-        "resolve_quiet_days", "escalation_ratio", "by_event_type", "silences_file",
+        "resolve_quiet_days", "escalation_ratio", "by_event_type", "complete_weeks", "silences_file",
     ]
     static let pollKeys = [
         "interval", "jitter", "connect_timeout", "timeout", "max_body_bytes", "max_concurrent", "max_per_host",
@@ -124,6 +124,7 @@ public enum ConfigParser {
             case "resolve_quiet_days": reader.int(value, key: key, range: 1...365).map { surge.resolveQuietDays = $0 }
             case "escalation_ratio": reader.double(value, key: key, range: 1...100).map { surge.escalationRatio = $0 }
             case "by_event_type": reader.bool(value, key: key).map { surge.byEventType = $0 }
+            case "complete_weeks": reader.bool(value, key: key).map { surge.completeWeeks = $0 }
             case "silences_file":
                 reader.string(value, key: key).map { surge.silencesFile = resolve($0, against: folder) }
             default: break

@@ -26,6 +26,9 @@ public struct SurgeSettings: Sendable, Equatable, Codable {
     public var escalationRatio = 1.5
     /// Also evaluate actor × country × event type keys.
     public var byEventType = false
+    /// Test complete weeks (ending on Sunday) at each daily evaluation rather than a window sliding by the day:
+    /// the tests' settings were chosen for weekly looks, and daily sliding looks double the false alarms.
+    public var completeWeeks = true
     /// YAML list of silences (`actor`, `country`, `event_type`, `until: YYYY-MM-DD`, `reason`); a missing file
     /// means none.
     public var silencesFile: String

@@ -37,6 +37,7 @@ public struct AlertStage: Sendable {
     public var immediateFiringCount = 10
     public var resolveQuietDays = 14
     public var escalationRatio = 1.5
+    public var completeWeeks = true
 
     /// A stage with the `surge:` settings of `config` and its silences file (problems are logged, and a broken
     /// silence is not applied).
@@ -61,6 +62,7 @@ public struct AlertStage: Sendable {
         immediateFiringCount = surge.immediateFiringCount
         resolveQuietDays = surge.resolveQuietDays
         escalationRatio = surge.escalationRatio
+        completeWeeks = surge.completeWeeks
     }
 
     /// Days of counts a key's evaluation reads: the window, the baseline and a week of slack.
@@ -149,6 +151,7 @@ public struct AlertStage: Sendable {
         engine.immediateFiringCount = immediateFiringCount
         engine.resolveQuietDays = resolveQuietDays
         engine.escalationRatio = escalationRatio
+        engine.completeWeeks = completeWeeks
         self.engine = engine
         return engine
     }
