@@ -2,17 +2,17 @@ import Foundation
 import Yams
 
 /// Walks a composed YAML document and collects every problem with its file and line, instead of stopping at the
-/// first one as `Decodable` does. Used by the config and feed-list parsers.
-struct YAMLReader {
-    let file: String
-    private(set) var problems: [ConfigProblem] = []
+/// first one as `Decodable` does. Used by the config and feed-list parsers and the detector's data files.
+public struct YAMLReader {
+    public let file: String
+    public private(set) var problems: [ConfigProblem] = []
 
-    init(file: String) {
+    public init(file: String) {
         self.file = file
     }
 
     /// Composes the text into a node tree; a syntax error becomes a problem with its line.
-    mutating func compose(_ text: String) -> Node? {
+    public mutating func compose(_ text: String) -> Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -31,26 +31,37 @@ struct YAMLReader {
         return nil
     }
 
-    func location(_ node: Node?) -> SourceLocation {
+    /// The line of a node (1-based), or 0 when unknown.
+    public func line(_ node: Node?) -> Int { node?.mark?.line ?? 0 }
+
+    public func location(_ node: Node?) -> SourceLocation {
         SourceLocation(file: file, line: node?.mark?.line ?? 0)
     }
 
-    mutating func report(_ node: Node?, _ message: String) {
+    public mutating func report(_ node: Node?, _ message: String) {
         problems.append(ConfigProblem(location(node), message))
     }
 
-    mutating func report(line: Int, _ message: String) {
+    public mutating func report(line: Int, _ message: String) {
         problems.append(ConfigProblem(SourceLocation(file: file, line: line), message))
     }
 
     /// The key/value pairs of a mapping, checking that every key is known and none repeats.
-    mutating func mapping(_ node: Node, what: String, allowed: [String]) -> [(key: String, value: Node)]? {
+    public mutating func mapping(_ node: Node, what: String, allowed: [String]) -> [(key: String, value: Node)]? {
+        entries(node, what: what, allowed: allowed).map { $0.map { ($0.key, $0.value) } }
+    }
+
+    /// The entries of a mapping with their key nodes (for line numbers), checking that keys are strings, known
+    /// (when `allowed` is given) and not repeated.
+    public mutating func entries(_ node: Node, what: String, allowed: [String]? = nil)
+        -> [(key: String, keyNode: Node, value: Node)]?
+    {
         guard case .mapping(let mapping) = node else {
             report(node, "\(what) must be a mapping of keys to values")
             return nil
         }
         var seen: Set<String> = []
-        var pairs: [(key: String, value: Node)] = []
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 report(keyNode, "\(what): keys must be plain strings")
@@ -60,17 +71,37 @@ struct YAMLReader {
                 report(keyNode, "duplicate key '\(key)' in \(what)")
                 continue
             }
-            if !allowed.contains(key) {
+            if let allowed, !allowed.contains(key) {
                 let hint = Self.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
                 report(keyNode, "unknown key '\(key)' in \(what)\(hint)")
                 continue
             }
-            pairs.append((key, value))
+            pairs.append((key, keyNode, value))
         }
         return pairs
     }
 
-    mutating func string(_ node: Node, key: String) -> String? {
+    /// The elements of a sequence; a null node is an empty list.
+    public mutating func sequence(_ node: Node, what: String) -> [Node]? {
+        if case .sequence(let sequence) = node { return Array(sequence) }
+        if node.tag == .init(.null) { return [] }
+        report(node, "\(what) must be a list")
+        return nil
+    }
+
+    /// `true`, `false` or `null`; `nil` (with a problem) when it is none of them.
+    public mutating func optionalBool(_ node: Node, key: String) -> Bool?? {
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return .some(true)
+        case "false", "no", "off": return .some(false)
+        case "null", "~", "": return .some(nil)
+        default:
+            report(node, "'\(key)' must be true, false or null, not '\(node.scalar?.string ?? "a collection")'")
+            return nil
+        }
+    }
+
+    public mutating func string(_ node: Node, key: String) -> String? {
         guard let scalar = node.scalar, node.tag != .init(.null) else {
             report(node, "'\(key)' must be a string")
             return nil
@@ -83,7 +114,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func bool(_ node: Node, key: String) -> Bool? {
+    public mutating func bool(_ node: Node, key: String) -> Bool? {
         switch node.scalar?.string.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -93,7 +124,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func double(_ node: Node, key: String, range: ClosedRange<Double>) -> Double? {
+    public mutating func double(_ node: Node, key: String, range: ClosedRange<Double>) -> Double? {
         guard let text = node.scalar?.string, let value = Double(text), value.isFinite else {
             report(node, "'\(key)' must be a number")
             return nil
@@ -105,7 +136,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func int(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
+    public mutating func int(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let value = Int(text) else {
             report(node, "'\(key)' must be a whole number")
             return nil
@@ -117,7 +148,9 @@ struct YAMLReader {
         return value
     }
 
-    mutating func duration(_ node: Node, key: String, minimum: TimeInterval, maximum: TimeInterval) -> TimeInterval? {
+    public mutating func duration(_ node: Node, key: String, minimum: TimeInterval, maximum: TimeInterval)
+        -> TimeInterval?
+    {
         guard let text = node.scalar?.string, let seconds = DurationText.parse(text) else {
             report(node, "'\(key)': bad duration '\(node.scalar?.string ?? "")' (write e.g. 30s, 15m, 1h, 2d)")
             return nil
@@ -132,7 +165,7 @@ struct YAMLReader {
         return seconds
     }
 
-    mutating func byteSize(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
+    public mutating func byteSize(_ node: Node, key: String, range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let bytes = DurationText.parseBytes(text) else {
             report(node, "'\(key)': bad size '\(node.scalar?.string ?? "")' (write e.g. 512KB, 10MB)")
             return nil
@@ -145,8 +178,9 @@ struct YAMLReader {
     }
 
     /// A list of strings; a single string is accepted as a one-element list.
-    mutating func stringList(_ node: Node, key: String) -> [String]? {
+    public mutating func stringList(_ node: Node, key: String) -> [String]? {
         if let scalar = node.scalar {
+            if node.tag == .init(.null) { return [] }
             return scalar.string.isEmpty ? [] : [scalar.string]
         }
         guard case .sequence(let sequence) = node else {
@@ -165,7 +199,7 @@ struct YAMLReader {
     }
 
     /// The allowed word closest to a misspelt key, when it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
             let d = editDistance(word, candidate)

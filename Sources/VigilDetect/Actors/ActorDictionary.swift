@@ -111,13 +111,13 @@ public struct ActorDictionary: Sendable {
 
     /// Compiles `actors.yaml`; every problem is appended as `file:line: message`.
     static func compile(yaml: String, file: String, problems: inout [ConfigProblem]) -> ActorDictionary {
-        var reader = DataFileReader(file: file)
+        var reader = YAMLReader(file: file)
         var dictionary = ActorDictionary()
         defer { problems += reader.problems }
         guard let root = reader.compose(yaml) else { return dictionary }
         if root.tag == .init(.null) { return dictionary }
         guard
-            let sections = reader.mapping(root, what: "actors file", allowed: ["actors", "lone_actor", "attribution"])
+            let sections = reader.entries(root, what: "actors file", allowed: ["actors", "lone_actor", "attribution"])
         else { return dictionary }
         for (key, _, value) in sections {
             switch key {
@@ -130,14 +130,14 @@ public struct ActorDictionary: Sendable {
         return dictionary
     }
 
-    private mutating func compileActors(_ node: Node, _ reader: inout DataFileReader) {
+    private mutating func compileActors(_ node: Node, _ reader: inout YAMLReader) {
         guard let list = reader.sequence(node, what: "'actors'") else { return }
         var parents: [(actor: Int, name: String, node: Node)] = []
         // Alias text (folded unless case-sensitive) -> uses, to report duplicates.
         var seen: [String: [(actor: Int, countries: [String], line: Int)]] = [:]
         var pendingAliases: [(actor: Int, entry: PhraseEntry, countries: [String], node: Node)] = []
         for element in list {
-            guard let fields = reader.mapping(element, what: "an actor", allowed: ["name", "parent", "aliases"]) else {
+            guard let fields = reader.entries(element, what: "an actor", allowed: ["name", "parent", "aliases"]) else {
                 continue
             }
             guard let nameNode = fields.first(where: { $0.key == "name" })?.value,
@@ -209,10 +209,10 @@ public struct ActorDictionary: Sendable {
         }
     }
 
-    private static func readAlias(_ node: Node, _ reader: inout DataFileReader) -> PhraseEntry? {
+    private static func readAlias(_ node: Node, _ reader: inout YAMLReader) -> PhraseEntry? {
         if node.scalar != nil { return PhraseEntry.read(node, key: "aliases", extra: [], &reader) }
         guard
-            let fields = reader.mapping(node, what: "an alias", allowed: ["alias", "case_sensitive", "countries"]),
+            let fields = reader.entries(node, what: "an alias", allowed: ["alias", "case_sensitive", "countries"]),
             let aliasNode = fields.first(where: { $0.key == "alias" })?.value
         else {
             if case .mapping = node { reader.report(node, "an alias entry needs 'alias'") }
@@ -227,7 +227,7 @@ public struct ActorDictionary: Sendable {
         return entry
     }
 
-    private static func countries(_ extra: [(String, Node)], _ reader: inout DataFileReader) -> [String]? {
+    private static func countries(_ extra: [(String, Node)], _ reader: inout YAMLReader) -> [String]? {
         guard let node = extra.first(where: { $0.0 == "countries" })?.1 else { return [] }
         guard let codes = reader.stringList(node, key: "countries") else { return nil }
         for code in codes
@@ -239,7 +239,7 @@ public struct ActorDictionary: Sendable {
     }
 
     private mutating func compileList(
-        _ node: Node, key: String, _ reader: inout DataFileReader, add: (inout ActorDictionary, PhraseEntry) -> String?
+        _ node: Node, key: String, _ reader: inout YAMLReader, add: (inout ActorDictionary, PhraseEntry) -> String?
     ) {
         guard let list = reader.sequence(node, what: "'\(key)'") else { return }
         for element in list {
@@ -248,7 +248,7 @@ public struct ActorDictionary: Sendable {
         }
     }
 
-    private mutating func compileAttribution(_ node: Node, _ reader: inout DataFileReader) {
+    private mutating func compileAttribution(_ node: Node, _ reader: inout YAMLReader) {
         let phrases: [String: Phrase] = [
             "claim_after": .claimAfter, "claim_before": .claimBefore, "speech": .speech, "no_claim": .noClaim,
             "blame_before": .blameBefore, "blame_after": .blameAfter, "perpetrator_after": .perpetratorAfter,
@@ -259,7 +259,7 @@ public struct ActorDictionary: Sendable {
             "self_reference": .selfReference, "perpetration": .perpetration, "motive": .motive,
         ]
         let allowed = (Array(phrases.keys) + Array(parts.keys) + ["coreference"]).sorted()
-        guard let pairs = reader.mapping(node, what: "attribution", allowed: allowed) else { return }
+        guard let pairs = reader.entries(node, what: "attribution", allowed: allowed) else { return }
         for (key, _, value) in pairs {
             if let phrase = phrases[key] {
                 compileList(value, key: key, &reader) { $0.phraseTrie.add($1.phrase, payload: phrase) }

@@ -83,28 +83,28 @@ public struct CueLexicon: Sendable {
 
     /// Compiles `cues.yaml`; every problem is appended as `file:line: message`.
     static func compile(yaml: String, file: String, problems: inout [ConfigProblem]) -> CueLexicon {
-        var reader = DataFileReader(file: file)
+        var reader = YAMLReader(file: file)
         var lexicon = CueLexicon()
         defer { problems += reader.problems }
         guard let root = reader.compose(yaml) else { return lexicon }
         if root.tag == .init(.null) { return lexicon }
-        guard let sections = reader.mapping(root, what: "cues", allowed: ["kinds", "markers"]) else { return lexicon }
+        guard let sections = reader.entries(root, what: "cues", allowed: ["kinds", "markers"]) else { return lexicon }
         for (key, _, value) in sections {
             if key == "kinds" { lexicon.compileKinds(value, &reader) } else { lexicon.compileMarkers(value, &reader) }
         }
         return lexicon
     }
 
-    private mutating func compileKinds(_ node: Node, _ reader: inout DataFileReader) {
-        guard let pairs = reader.mapping(node, what: "kinds") else { return }
+    private mutating func compileKinds(_ node: Node, _ reader: inout YAMLReader) {
+        guard let pairs = reader.entries(node, what: "kinds") else { return }
         for (name, keyNode, value) in pairs {
             guard let kind = Detection.Kind(rawValue: name) else {
                 let names = Detection.Kind.allCases.map(\.rawValue)
-                let hint = DataFileReader.closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = YAMLReader.closest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
                 reader.report(keyNode, "unknown kind '\(name)'\(hint)")
                 continue
             }
-            guard let fields = reader.mapping(value, what: "kind '\(name)'", allowed: ["against_incident", "phrases"])
+            guard let fields = reader.entries(value, what: "kind '\(name)'", allowed: ["against_incident", "phrases"])
             else { continue }
             againstIncident[kind] = 1
             for (key, _, field) in fields {
@@ -141,8 +141,8 @@ public struct CueLexicon: Sendable {
         }
     }
 
-    private mutating func compileMarkers(_ node: Node, _ reader: inout DataFileReader) {
-        guard let pairs = reader.mapping(node, what: "markers") else { return }
+    private mutating func compileMarkers(_ node: Node, _ reader: inout YAMLReader) {
+        guard let pairs = reader.entries(node, what: "markers") else { return }
         for (name, keyNode, value) in pairs {
             guard let kind = MarkerHit.Kind(rawValue: name) else {
                 let names = MarkerHit.Kind.allCases.map(\.rawValue)
@@ -150,7 +150,7 @@ public struct CueLexicon: Sendable {
                 continue
             }
             guard
-                let fields = reader.mapping(
+                let fields = reader.entries(
                     value, what: "marker '\(name)'", allowed: ["before", "after", "past_years", "phrases"])
             else { continue }
             var window = (before: 0, after: 0)

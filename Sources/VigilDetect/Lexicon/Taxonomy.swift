@@ -91,13 +91,13 @@ public struct Taxonomy: Sendable {
 
     /// Compiles `taxonomy.yaml`; every problem is appended as `file:line: message`.
     static func compile(yaml: String, file: String, problems: inout [ConfigProblem]) -> Taxonomy {
-        var reader = DataFileReader(file: file)
+        var reader = YAMLReader(file: file)
         var taxonomy = Taxonomy()
         defer { problems += reader.problems }
         guard let root = reader.compose(yaml) else { return taxonomy }
         if root.tag == .init(.null) { return taxonomy }
         guard
-            let sections = reader.mapping(
+            let sections = reader.entries(
                 root, what: "taxonomy",
                 allowed: ["event_types", "subtypes", "contexts", "harm", "targets", "suicide_claims"])
         else { return taxonomy }
@@ -105,14 +105,14 @@ public struct Taxonomy: Sendable {
         // Contexts first: triggers refer to them by name.
         if let node = section["contexts"] { taxonomy.compileContexts(node, &reader) }
         var pendingTriggers: [(node: Node, type: Int, subtype: Int?)] = []
-        if let node = section["event_types"], let pairs = reader.mapping(node, what: "event_types") {
+        if let node = section["event_types"], let pairs = reader.entries(node, what: "event_types") {
             for (name, keyNode, value) in pairs {
                 guard Self.eventTypes.contains(name) else {
                     reader.report(
                         keyNode, "unknown event type '\(name)' (one of: \(Self.eventTypes.joined(separator: ", ")))")
                     continue
                 }
-                guard let fields = reader.mapping(value, what: "event type '\(name)'", allowed: ["suicide", "triggers"])
+                guard let fields = reader.entries(value, what: "event type '\(name)'", allowed: ["suicide", "triggers"])
                 else { continue }
                 var type = EventType(name: name, suicide: nil)
                 for (key, _, field) in fields {
@@ -129,10 +129,10 @@ public struct Taxonomy: Sendable {
         for name in Self.eventTypes where !taxonomy.types.contains(where: { $0.name == name }) {
             taxonomy.types.append(EventType(name: name, suicide: nil))
         }
-        if let node = section["subtypes"], let pairs = reader.mapping(node, what: "subtypes") {
+        if let node = section["subtypes"], let pairs = reader.entries(node, what: "subtypes") {
             for (name, keyNode, value) in pairs {
                 guard
-                    let fields = reader.mapping(
+                    let fields = reader.entries(
                         value, what: "subtype '\(name)'", allowed: ["parent", "specificity", "suicide", "triggers"])
                 else { continue }
                 var parent: Int?
@@ -170,7 +170,7 @@ public struct Taxonomy: Sendable {
                 trie.markerTrie.add(entry.phrase, payload: .harm, caseSensitive: entry.caseSensitive)
             }
         }
-        if let node = section["targets"], let pairs = reader.mapping(node, what: "targets") {
+        if let node = section["targets"], let pairs = reader.entries(node, what: "targets") {
             for (name, _, value) in pairs {
                 let index = Int32(taxonomy.targetTypes.count)
                 taxonomy.targetTypes.append(name)
@@ -180,7 +180,7 @@ public struct Taxonomy: Sendable {
             }
         }
         if let node = section["suicide_claims"],
-            let pairs = reader.mapping(node, what: "suicide_claims", allowed: ["reported", "unconfirmed"])
+            let pairs = reader.entries(node, what: "suicide_claims", allowed: ["reported", "unconfirmed"])
         {
             for (key, _, value) in pairs {
                 let marker: Marker = key == "reported" ? .claimed : .unconfirmed
@@ -192,10 +192,10 @@ public struct Taxonomy: Sendable {
         return taxonomy
     }
 
-    private mutating func compileContexts(_ node: Node, _ reader: inout DataFileReader) {
-        guard let pairs = reader.mapping(node, what: "contexts") else { return }
+    private mutating func compileContexts(_ node: Node, _ reader: inout YAMLReader) {
+        guard let pairs = reader.entries(node, what: "contexts") else { return }
         for (name, _, value) in pairs {
-            guard let fields = reader.mapping(value, what: "context '\(name)'", allowed: ["scope", "phrases"]) else {
+            guard let fields = reader.entries(value, what: "context '\(name)'", allowed: ["scope", "phrases"]) else {
                 continue
             }
             var documentScope = false
@@ -217,7 +217,7 @@ public struct Taxonomy: Sendable {
         }
     }
 
-    private mutating func compileTriggers(_ node: Node, type: Int, subtype: Int?, _ reader: inout DataFileReader) {
+    private mutating func compileTriggers(_ node: Node, type: Int, subtype: Int?, _ reader: inout YAMLReader) {
         guard let list = reader.sequence(node, what: "'triggers'") else { return }
         let subtypeInfo = subtype.map { subtypes[$0] }
         for element in list {
@@ -253,7 +253,7 @@ public struct Taxonomy: Sendable {
     }
 
     private mutating func compilePhrases(
-        _ node: Node, key: String, _ reader: inout DataFileReader,
+        _ node: Node, key: String, _ reader: inout YAMLReader,
         add: (inout Taxonomy, PhraseEntry) -> String?
     ) {
         guard let list = reader.sequence(node, what: "'\(key)'") else { return }
@@ -407,13 +407,13 @@ struct PhraseEntry {
     var caseSensitive = false
     var extra: [(String, Node)] = []
 
-    static func read(_ node: Node, key: String, extra: [String], _ reader: inout DataFileReader) -> PhraseEntry? {
+    static func read(_ node: Node, key: String, extra: [String], _ reader: inout YAMLReader) -> PhraseEntry? {
         if node.scalar != nil {
             guard let phrase = reader.string(node, key: key) else { return nil }
             return PhraseEntry(phrase: phrase)
         }
         guard
-            let fields = reader.mapping(
+            let fields = reader.entries(
                 node, what: "an entry of '\(key)'", allowed: ["phrase", "case_sensitive"] + extra)
         else { return nil }
         var entry = PhraseEntry(phrase: "")
