@@ -52,6 +52,17 @@ import VigilCore
                 without giving a comparison.
                 """,
             count: 47, period: "2023-01/2023-06"),
+        Case(
+            title: "Houthi attacks on shipping continue",
+            body: "Houthi rebels have launched 45 attacks on merchant shipping since mid-October, the navy said.",
+            count: 45, period: "2022-10/2023-06"),
+        Case(
+            title: "Attacks in the Sahel since January",
+            body: """
+                Militants have carried out 64 drone and gun attacks in the region since the middle of January, a \
+                monitoring group said.
+                """,
+            count: 64, period: "2023-01/2023-06"),
     ]
 
     @Test(arguments: cases) func countsAndPeriods(_ c: Case) throws {

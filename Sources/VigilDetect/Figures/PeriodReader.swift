@@ -72,6 +72,13 @@ struct PeriodReader {
     private static let end = h("end")
     private static let start = h("start")
     private static let beginning = h("beginning")
+    private static let middle = h("middle")
+    /// "mid-October" as one token: its month.
+    private static let midMonths: [UInt64: Int] = Dictionary(
+        uniqueKeysWithValues: [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ].enumerated().map { (h("mid-" + $0.element), $0.offset + 1) })
 
     /// The period expression starting at token `index`, if any.
     func parse(at index: Int) -> PeriodExpression? {
@@ -127,7 +134,8 @@ struct PeriodReader {
             if text.isWord(k + 1, Word.year), text.isWord(k + 2, Self.before) || text.isWord(k + 2, Self.earlier) {
                 return result(.yearBefore, k + 2)
             }
-            if text.isWord(k + 1, Self.previous) || text.isWord(k + 1, Self.preceding) || text.isWord(k + 1, Self.prior),
+            if text.isWord(k + 1, Self.previous) || text.isWord(k + 1, Self.preceding)
+                || text.isWord(k + 1, Self.prior),
                 text.isWord(k + 2, Word.year)
             {
                 return result(.yearBefore, k + 2)
@@ -177,6 +185,26 @@ struct PeriodReader {
             {
                 return result(.absolute(yearToDate(py)), k + 5)
             }
+            // "since mid-October", "since the middle (start, end) of October [2023]"
+            var monthAt: Int?
+            var month: Int?
+            if k + 1 < text.tokens.count, let m = Self.midMonths[text.tokens[k + 1].folded] {
+                (monthAt, month) = (k + 1, m)
+            } else if text.isWord(k + 1, Word.the),
+                [Self.start, Self.beginning, Self.middle, Self.end].contains(where: { text.isWord(k + 2, $0) }),
+                text.isWord(k + 3, Word.of), let m = DateExpressionReader.monthWord(text, k + 4)
+            {
+                (monthAt, month) = (k + 4, m)
+            }
+            if let monthAt, let month {
+                var year = month <= pm ? py : py - 1
+                var last = monthAt
+                if let y = DateExpressionReader.yearNumber(text, monthAt + 1) {
+                    year = y
+                    last = monthAt + 1
+                }
+                return result(.absolute(MonthRange(year: year, month: month, toYear: py, toMonth: pm)), last)
+            }
             return nil
         }
         // "in 2016", "in 2014-2018", "in August 2021", "in August"
@@ -222,8 +250,9 @@ struct PeriodReader {
         guard text.isWord(k + 1, Self.same) else { return nil }
         var j = k + 2
         if let count = text.mention(startingAt: j) { j = count.last + 1 }
-        guard text.isWord(j, Self.period) || text.isWord(j, Self.months) || text.isWord(j, Self.time)
-            || text.isWord(j, Self.month) || text.isWord(j, Self.weeks)
+        guard
+            text.isWord(j, Self.period) || text.isWord(j, Self.months) || text.isWord(j, Self.time)
+                || text.isWord(j, Self.month) || text.isWord(j, Self.weeks)
         else { return nil }
         if text.isWord(j + 1, Word.in) || text.isWord(j + 1, Word.of) {
             if let year = DateExpressionReader.yearNumber(text, j + 2) { return (.sameMonths(year: year), j + 2) }
@@ -252,7 +281,8 @@ struct PeriodReader {
         let fromStart = which == Word.first
         let fromEnd = which == Word.last || which == Self.final
         let ordinal: Int? =
-            which == Word.first ? 1 : which == Self.second ? 2 : which == Self.third ? 3 : which == Self.fourth ? 4 : nil
+            which == Word.first
+            ? 1 : which == Self.second ? 2 : which == Self.third ? 3 : which == Self.fourth ? 4 : nil
         var months: (Int, Int)?
         var j = position + 1
         if let count = text.mention(startingAt: j), count.isCount, !count.vague, count.value >= 1, count.value <= 12,
@@ -337,7 +367,8 @@ struct PeriodReader {
             y2 = y
             last = j + 1
         }
-        let endYear = y2 ?? y1.map { m2 >= m1 ? $0 : $0 + 1 } ?? (m2 <= published.month ? published.year : published.year - 1)
+        let endYear =
+            y2 ?? y1.map { m2 >= m1 ? $0 : $0 + 1 } ?? (m2 <= published.month ? published.year : published.year - 1)
         let startYear = y1 ?? (m1 <= m2 ? endYear : endYear - 1)
         let range = MonthRange(year: startYear, month: m1, toYear: endYear, toMonth: m2)
         guard range.length >= 1 else { return nil }

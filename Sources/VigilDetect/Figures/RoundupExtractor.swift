@@ -76,7 +76,8 @@ enum RoundupExtractor {
         var finding = RoundupFinding()
         var roundup = Detection.Roundup(count: main.count.number.value, period: main.range.text)
         finding.evidence.append(
-            context.evidence("roundup.count", from: main.count.number.first, to: main.count.noun ?? main.count.number.last))
+            context.evidence(
+                "roundup.count", from: main.count.number.first, to: main.count.noun ?? main.count.number.last))
         finding.evidence.append(context.evidence("roundup.period", from: main.period.first, to: main.period.last))
         finding.anchors = [main.count.number.first]
         if let noun = main.count.noun { finding.anchors.append(noun) }
@@ -186,7 +187,12 @@ enum RoundupExtractor {
             if let word = text.word(j) {
                 if word.flags.contains(.attackNoun) { return j }
                 if word.has([.auxiliary, .clauseBreak]) { return nil }
-                if word.flags.contains(.phraseBreak), token.folded != Word.or { return nil }
+                // "30 soldiers and police in attacks": people counted, not attacks.
+                if word.has([.victim, .killActive, .killStative, .woundActive, .woundStative]) {
+                    return nil
+                }
+                // "or"/"and" inside the noun phrase: "failed, foiled or completed attacks", "drone and missile attacks".
+                if word.flags.contains(.phraseBreak), token.folded != Word.or, token.folded != Word.and { return nil }
             }
             if token.kind == .punctuation, !text.isMark(j, Mark.comma) { return nil }
             j += 1
