@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A real HTTP/1.1 server on 127.0.0.1 for tests: routes and served folders that can change while it runs,
 /// validators and 304s, gzip, redirects, any status, huge, slow and hostile bodies, and a log of what it received.
@@ -22,16 +23,26 @@ public final class FixtureServer: Sendable {
 
     private let routes: FixtureRoutes
     private let task: Task<Void, any Error>
+    /// Runs the server; stopping shuts it down gracefully, so that connections in flight end their writers (a
+    /// cancelled Hummingbird connection can trap on an unfinished writer).
+    private let group: ServiceGroup
 
-    private init(port: Int, routes: FixtureRoutes, task: Task<Void, any Error>) {
+    private init(port: Int, routes: FixtureRoutes, task: Task<Void, any Error>, group: ServiceGroup) {
         self.port = port
         self.baseURL = "http://127.0.0.1:\(port)"
         self.routes = routes
         self.task = task
+        self.group = group
     }
 
     deinit {
-        task.cancel()
+        let group = self.group
+        let task = self.task
+        Task {
+            await group.triggerGracefulShutdown()
+            try? await Task.sleep(for: .seconds(10))
+            task.cancel()
+        }
     }
 
     /// Starts a server on 127.0.0.1 on a free port and returns once it accepts connections.
@@ -51,9 +62,13 @@ public final class FixtureServer: Sendable {
             },
             logger: logger
         )
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: app)], gracefulShutdownSignals: [], cancellationSignals: [],
+                logger: logger))
         let task = Task {
             defer { portSink.finish() }
-            try await app.run()
+            try await group.run()
         }
         var bound: Int?
         for await port in ports {
@@ -65,13 +80,20 @@ public final class FixtureServer: Sendable {
             if case .failure(let error) = await task.result { throw error }
             throw FixtureServerError(message: "the fixture server did not start")
         }
-        return FixtureServer(port: port, routes: routes, task: task)
+        return FixtureServer(port: port, routes: routes, task: task, group: group)
     }
 
-    /// Stops the server, dropping open connections. Safe to call more than once.
+    /// Stops the server: no new connections, open ones end (after 10 s they are dropped). Safe to call more than
+    /// once.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
+        let task = self.task
+        let deadline = Task {
+            try? await Task.sleep(for: .seconds(10))
+            task.cancel()
+        }
         _ = await task.result
+        deadline.cancel()
     }
 
     /// The absolute URL of `path` on this server (`path` may omit the leading `/`).
