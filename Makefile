@@ -73,7 +73,9 @@ UNITDIR ?= /lib/systemd/system
 CONFDIR := /etc/vigil
 INSTALL := install
 
-install: release install-files
+# A recipe, not a second prerequisite, so `make -j install` still builds before it copies.
+install: release
+	$(MAKE) install-files
 
 install-files:
 	@test -x $(BIN) || { echo "no binary at $(BIN): run 'make release' or pass BIN=..."; exit 1; }
