@@ -21,8 +21,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# RELEASE_FLAGS: `make install` adds --static-swift-stdlib, so the installed binary needs no Swift toolchain.
+RELEASE_FLAGS ?=
+
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 run: build
 	mkdir -p state logs inbox
@@ -73,7 +76,9 @@ UNITDIR ?= /lib/systemd/system
 CONFDIR := /etc/vigil
 INSTALL := install
 
+# The Swift runtime is linked in statically: the binary needs only libcurl4, libxml2, libsqlite3 and zlib.
 # A recipe, not a second prerequisite, so `make -j install` still builds before it copies.
+install: RELEASE_FLAGS = --static-swift-stdlib
 install: release
 	$(MAKE) install-files
 
