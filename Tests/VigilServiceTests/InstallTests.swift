@@ -83,11 +83,12 @@ struct InstallTests {
         try FileManager.default.copyItem(
             atPath: ExternalTool.repositoryRoot + "/config/example-feed.yaml", toPath: root + "/feeds/example.yaml")
         let yaml = try String(
-            contentsOfFile: ExternalTool.repositoryRoot + "/config/vigil.service.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "/var/lib/vigil", with: root + "/state")
-            .replacingOccurrences(of: "/var/log/vigil", with: root + "/log")
-            .replacingOccurrences(of: "/etc/vigil/feeds.d", with: root + "/feeds")
-            .replacingOccurrences(of: "/usr/local/share/vigil/detect", with: DaemonFixture.repositoryDetectDir)
+            contentsOfFile: ExternalTool.repositoryRoot + "/config/vigil.service.yaml", encoding: .utf8
+        )
+        .replacingOccurrences(of: "/var/lib/vigil", with: root + "/state")
+        .replacingOccurrences(of: "/var/log/vigil", with: root + "/log")
+        .replacingOccurrences(of: "/etc/vigil/feeds.d", with: root + "/feeds")
+        .replacingOccurrences(of: "/usr/local/share/vigil/detect", with: DaemonFixture.repositoryDetectDir)
         try yaml.write(toFile: root + "/vigil.yaml", atomically: true, encoding: .utf8)
         let run = try await VigilProcess.run(["check-config", "--config", root + "/vigil.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
