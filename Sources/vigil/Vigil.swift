@@ -22,7 +22,7 @@ struct Vigil: AsyncParsableCommand {
             """,
         subcommands: [
             Run.self, Once.self, Status.self, CheckConfig.self, Parse.self, Reprocess.self, Analyze.self, Eval.self,
-            Tally.self, Alerts.self, ReplayCommand.self,
+            Tally.self, Alerts.self, ReplayCommand.self, Backup.self,
         ]
     )
 }
