@@ -14,7 +14,13 @@ struct HangupSignals: @unchecked Sendable {
 
     /// Starts watching SIGHUP; arrivals before anyone iterates `stream` are kept (the newest one).
     init(label: String) {
-        signal(SIGHUP, SIG_IGN)
+        #if canImport(Darwin)
+            // kqueue's EVFILT_SIGNAL sees signals even when ignored, and ignoring keeps the default action away.
+            signal(SIGHUP, SIG_IGN)
+        #endif
+        // On Linux, Dispatch catches the signal with a handler of its own; SIG_IGN there makes the kernel discard
+        // SIGHUP before Dispatch sees it (seen: `vigil run` started by the tests never reopened or reloaded). swift-service-lifecycle
+        // does the same for SIGTERM.
         let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: label))
         let (stream, input) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         source.setEventHandler { input.yield() }
