@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -14,13 +15,7 @@ struct HangupSignals: @unchecked Sendable {
 
     /// Starts watching SIGHUP; arrivals before anyone iterates `stream` are kept (the newest one).
     init(label: String) {
-        #if canImport(Darwin)
-            // kqueue's EVFILT_SIGNAL sees signals even when ignored, and ignoring keeps the default action away.
-            signal(SIGHUP, SIG_IGN)
-        #endif
-        // On Linux, Dispatch catches the signal with a handler of its own; SIG_IGN there makes the kernel discard
-        // SIGHUP before Dispatch sees it (seen: `vigil run` started by the tests never reopened or reloaded). swift-service-lifecycle
-        // does the same for SIGTERM.
+        Self.ignoreWhileDefault()
         let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: label))
         let (stream, input) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         source.setEventHandler { input.yield() }
@@ -29,6 +24,20 @@ struct HangupSignals: @unchecked Sendable {
         self.stream = stream
         self.source = source
     }
+
+    /// Replaces SIGHUP's default action (terminate) with SIG_IGN, only while it is the default: Dispatch installs
+    /// its own handler when a source registers (asynchronously), and setting SIG_IGN over that handler, for a
+    /// second source, makes the kernel drop every SIGHUP (seen: `vigil run`, with the alert log's and the
+    /// reload's sources, then never reopened nor reloaded).
+    private static func ignoreWhileDefault() {
+        lock.withLock { _ in
+            var current = sigaction()
+            guard sigaction(SIGHUP, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { return }
+            signal(SIGHUP, SIG_IGN)
+        }
+    }
+
+    private static let lock = Mutex(())
 
     /// Stops watching and ends `stream`.
     func cancel() { source.cancel() }
