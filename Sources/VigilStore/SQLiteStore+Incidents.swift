@@ -192,6 +192,12 @@ extension SQLiteStore {
         }
     }
 
+    public func outboxCount(since: Date) async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_outbox WHERE created_at >= ?", arguments: [since]) ?? 0
+        }
+    }
+
     public func outbox(after seq: Int64, limit: Int) async throws -> [OutboxEntry] {
         try await read { db in
             try Row.fetchAll(

@@ -138,6 +138,12 @@ extension SQLiteStore {
     public func itemCount() async throws -> Int {
         try await read { db in try ItemRecord.fetchCount(db) }
     }
+
+    public func itemCount(firstSeenSince since: Date) async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE first_seen_at >= ?", arguments: [since]) ?? 0
+        }
+    }
 }
 
 /// What `items(feedURL:limit:includePageBody:)` reads, carried out of the database access.

@@ -139,6 +139,9 @@ public protocol IncidentStore: Sendable {
     /// Outbox messages numbered after `seq`, oldest first.
     func outbox(after seq: Int64, limit: Int) async throws -> [OutboxEntry]
 
+    /// Number of outbox messages created at or after `since` (the daemon's status line).
+    func outboxCount(since: Date) async throws -> Int
+
     /// The last message number a sink delivered (0 when none).
     func deliveredSeq(sink: String) async throws -> Int64
 

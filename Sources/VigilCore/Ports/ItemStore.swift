@@ -145,4 +145,7 @@ public protocol ItemStore: ArticleStore, DetectionStore, IncidentStore {
 
     /// Number of stored items, over every source.
     func itemCount() async throws -> Int
+
+    /// Number of items first seen at or after `since`, over every source (the daemon's status line).
+    func itemCount(firstSeenSince since: Date) async throws -> Int
 }

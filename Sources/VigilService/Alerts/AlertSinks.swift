@@ -36,7 +36,7 @@ public final class AlertSinks: Service, Sendable {
         self.exec = exec
         self.logger = logger
         // Installed now, not in run(): a SIGHUP that arrives before run() starts is then kept, not fatal.
-        self.hangups = reopenOnSIGHUP ? Self.hangupSignals() : nil
+        self.hangups = reopenOnSIGHUP ? HangupSignals(label: "vigil.sighup.alerts") : nil
     }
 
     /// The sinks `config` asks for: `log_dir/alerts.jsonl`, plus `alerts.webhook` and `alerts.exec` when set.
@@ -114,24 +114,4 @@ public final class AlertSinks: Service, Sendable {
             }
         }
     }
-
-    /// A stream of SIGHUP arrivals. SIGHUP's default action (terminate) is replaced while the source lives.
-    private static func hangupSignals() -> HangupSignals {
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: DispatchQueue(label: "vigil.sighup"))
-        let (stream, input) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        source.setEventHandler { input.yield() }
-        source.setCancelHandler { input.finish() }
-        source.resume()
-        return HangupSignals(stream: stream, source: source)
-    }
-}
-
-/// SIGHUP arrivals and the dispatch source producing them.
-private struct HangupSignals: @unchecked Sendable {
-    // @unchecked: DispatchSourceSignal is thread-safe but not marked Sendable on Linux.
-    let stream: AsyncStream<Void>
-    let source: any DispatchSourceSignal
-
-    func cancel() { source.cancel() }
 }

@@ -16,7 +16,17 @@ public struct VigilLogHandler: LogHandler {
         case capture(LogCapture)
     }
 
-    public var logLevel: Logger.Level
+    /// The minimum level: the shared `LogLevelSetting`'s while one is attached (reloaded with the config), else
+    /// this handler's own. Setting it detaches the handler from the shared setting.
+    public var logLevel: Logger.Level {
+        get { setting?.level ?? ownLevel }
+        set {
+            ownLevel = newValue
+            setting = nil
+        }
+    }
+    private var ownLevel: Logger.Level
+    private var setting: LogLevelSetting?
     public var metadata: Logger.Metadata = [:]
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
@@ -25,9 +35,15 @@ public struct VigilLogHandler: LogHandler {
 
     public init(label: String, level: Logger.Level, journal: Bool? = nil, output: Output = .standardError) {
         self.label = label
-        self.logLevel = level
+        self.ownLevel = level
         self.journal = journal ?? (ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil)
         self.output = output
+    }
+
+    /// A handler whose level follows `setting`, so that a config reload can change it for every logger copy.
+    public init(label: String, setting: LogLevelSetting, journal: Bool? = nil, output: Output = .standardError) {
+        self.init(label: label, level: setting.level, journal: journal, output: output)
+        self.setting = setting
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -11,10 +11,10 @@ public struct AlertStage: Sendable {
     public let store: any ItemStore
     public let clock: any WallClock
     public let logger: Logger
-    public let evaluator: SurgeEvaluator
-    public let silences: SilenceList
+    public private(set) var evaluator: SurgeEvaluator
+    public private(set) var silences: SilenceList
     /// Also evaluate actor × country × event type keys.
-    public let byEventType: Bool
+    public private(set) var byEventType: Bool
 
     private var engine: AlertEngine?
     private var evaluatedDay: Int?
@@ -63,6 +63,21 @@ public struct AlertStage: Sendable {
         resolveQuietDays = surge.resolveQuietDays
         escalationRatio = surge.escalationRatio
         completeWeeks = surge.completeWeeks
+    }
+
+    /// Takes the `surge:` settings and silences file of a reloaded `config`. The engine is rebuilt from its stored
+    /// state on the next pass, and that pass evaluates every key again under the new settings.
+    public mutating func apply(_ config: VigilConfig) {
+        let fresh = AlertStage(config: config, store: store, clock: clock, logger: logger)
+        evaluator = fresh.evaluator
+        silences = fresh.silences
+        byEventType = fresh.byEventType
+        immediateFiringCount = fresh.immediateFiringCount
+        resolveQuietDays = fresh.resolveQuietDays
+        escalationRatio = fresh.escalationRatio
+        completeWeeks = fresh.completeWeeks
+        engine = nil
+        evaluatedDay = nil
     }
 
     /// Days of counts a key's evaluation reads: the window, the baseline and a week of slack.

@@ -10,10 +10,10 @@ import VigilParse
 public struct IngestPipeline: Sendable {
     public let store: any ItemStore
     public let fetcher: Fetcher
-    public let settings: PollSettings
-    public let allowPrivateNetworks: Bool
+    public var settings: PollSettings
+    public var allowPrivateNetworks: Bool
     /// The incident detector; nil runs the pipeline without detection (tests of other stages).
-    public let detector: Detector?
+    public var detector: Detector?
     public let clock: any WallClock
     public let logger: Logger
     /// Uniform random numbers in [0, 1) for jitter; injectable for reproducible tests.

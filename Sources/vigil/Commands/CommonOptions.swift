@@ -35,10 +35,15 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The root logger, at the level from `--log-level`, else the config, else info.
-    func makeLogger(_ config: VigilConfig?) -> Logger {
+    /// The root logger, at the level from `--log-level`, else the config, else info. With `setting` and no
+    /// `--log-level`, the level follows `setting` (which starts at the config's level) so a reload can change it.
+    func makeLogger(_ config: VigilConfig?, setting: LogLevelSetting? = nil) -> Logger {
         let name = logLevel?.lowercased() ?? config?.logLevel ?? "info"
         let level = Logger.Level(rawValue: name) ?? .info
+        if let setting, logLevel == nil {
+            setting.level = level
+            return Logger(label: "vigil") { label in VigilLogHandler(label: label, setting: setting) }
+        }
         return Logger(label: "vigil") { label in VigilLogHandler(label: label, level: level) }
     }
 }
@@ -46,9 +51,12 @@ struct CommonOptions: ParsableArguments {
 extension CommonOptions {
     /// Loads the config, opens the store and a fetcher, builds the pipeline, runs `body` with it, and shuts the
     /// fetcher down afterwards. Errors from setting up or from `body` become one clear line.
-    func withPipeline(detect: Bool = true, _ body: (VigilConfig, IngestPipeline) async throws -> Void) async throws {
+    func withPipeline(
+        detect: Bool = true, logLevelSetting: LogLevelSetting? = nil,
+        _ body: (VigilConfig, IngestPipeline) async throws -> Void
+    ) async throws {
         let config = try loadConfig()
-        let logger = makeLogger(config)
+        let logger = makeLogger(config, setting: logLevelSetting)
         var detector: Detector?
         if detect {
             do {
