@@ -5,7 +5,7 @@ CONFIG ?= config/vigil.yaml
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench bench-ingest bench-extract bench-detect bench-venv clean \
+.PHONY: deps build release run test bench bench-ingest bench-extract bench-detect bench-idle bench-venv clean \
 	install install-files uninstall
 
 # Install missing Debian packages (apt-get update once, only when something is missing).
@@ -51,6 +51,10 @@ bench: release bench-venv
 
 bench-ingest: release
 	python3 scripts/bench_ingest.py --vigil .build/release/vigil
+
+# The daemon's idle cost: vigil run over 200 local feeds for 10 minutes (not part of `bench`: it takes that long).
+bench-idle: release
+	python3 scripts/measure_idle.py --vigil .build/release/vigil --seconds 600
 
 bench-detect: release
 	python3 scripts/bench_detect.py --corpus $(DETECTION_CORPUS)
