@@ -26,20 +26,28 @@ extension SQLiteStore {
                     """,
                 arguments: [afterItemID, version, Self.pageAttemptsBeforeGivingUp, max(limit, 0)]
             ).map { row in
-                let articleText: String? = row["article_text"]
-                let useArticle = !(articleText ?? "").isEmpty
-                let articleTitle: String? = row["article_title"]
-                let itemTitle: String? = row["title"]
-                let itemText: String? = row["text"]
-                let articlePublished: Date? = row["article_published"]
-                let itemPublished: Date? = row["published"]
-                let firstSeen: Date? = row["first_seen_at"]
-                return AnalysisItem(
-                    itemID: row["id"], title: (useArticle ? articleTitle : nil) ?? itemTitle,
-                    text: useArticle ? (articleText ?? "") : (itemText ?? ""),
-                    published: articlePublished ?? itemPublished ?? firstSeen)
+                let best = Self.bestText(row)
+                return AnalysisItem(itemID: row["id"], title: best.title, text: best.text, published: best.published)
             }
         }
+    }
+
+    /// An item's best text from a row joining `items` and `item_articles` (columns `title`, `text`,
+    /// `published`, `first_seen_at`, `article_title`, `article_text`, `article_published`): the extracted
+    /// article when there is one, else the feed's text; the article's date, else the item's, else first seen.
+    static func bestText(_ row: Row) -> (title: String?, text: String, published: Date?) {
+        let articleText: String? = row["article_text"]
+        let useArticle = !(articleText ?? "").isEmpty
+        let articleTitle: String? = row["article_title"]
+        let itemTitle: String? = row["title"]
+        let itemText: String? = row["text"]
+        let articlePublished: Date? = row["article_published"]
+        let itemPublished: Date? = row["published"]
+        let firstSeen: Date? = row["first_seen_at"]
+        return (
+            (useArticle ? articleTitle : nil) ?? itemTitle, useArticle ? (articleText ?? "") : (itemText ?? ""),
+            articlePublished ?? itemPublished ?? firstSeen
+        )
     }
 
     public func recordDetection(itemID: Int64, detection: Detection, detectorVersion: Int, at: Date) async throws {

@@ -25,22 +25,13 @@ extension SQLiteStore {
             ).compactMap { row -> ReportCandidate? in
                 let result: String = row["result"]
                 guard let detection = try? decoder.decode(Detection.self, from: Data(result.utf8)) else { return nil }
-                let articleText: String? = row["article_text"]
-                let useArticle = !(articleText ?? "").isEmpty
                 let articleURL: String? = row["article_url"]
                 let canonical: String? = row["canonical_url"]
                 let link: String? = row["link"]
-                let articleTitle: String? = row["article_title"]
-                let itemTitle: String? = row["title"]
-                let itemText: String? = row["text"]
-                let articlePublished: Date? = row["article_published"]
-                let itemPublished: Date? = row["published"]
-                let firstSeen: Date? = row["first_seen_at"]
+                let best = Self.bestText(row)
                 return ReportCandidate(
-                    itemID: row["id"], url: articleURL ?? canonical ?? link,
-                    title: (useArticle ? articleTitle : nil) ?? itemTitle,
-                    text: useArticle ? (articleText ?? "") : (itemText ?? ""),
-                    published: articlePublished ?? itemPublished ?? firstSeen, detection: detection)
+                    itemID: row["id"], url: articleURL ?? canonical ?? link, title: best.title, text: best.text,
+                    published: best.published, detection: detection)
             }
         }
     }
@@ -194,7 +185,8 @@ extension SQLiteStore {
 
     public func outboxCount(since: Date) async throws -> Int {
         try await read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_outbox WHERE created_at >= ?", arguments: [since]) ?? 0
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM alert_outbox WHERE created_at >= ?", arguments: [since])
+                ?? 0
         }
     }
 

@@ -133,8 +133,16 @@ public struct AlertStage: Sendable {
             evaluatedDay = today
         }
         var seen = Set<AlertKey>()
-        for key in keys where seen.insert(key).inserted {
-            records += try await evaluate(key, engine: &engine, today: today, at: at)
+        if !keys.isEmpty {
+            // Read once per pass: the window's incidents (cited by every key) and each key's counts (a country's
+            // counts are also its actors' parent baseline).
+            let windowStart = today - evaluator.parameters.windowDays + 1
+            let window = try await store.incidents(fromDay: windowStart, throughDay: today)
+            var counts: [AlertKey: DailyCounts] = [:]
+            for key in keys where seen.insert(key).inserted {
+                records += try await evaluate(
+                    key, engine: &engine, today: today, at: at, window: window, counts: &counts)
+            }
         }
 
         let messages = try records.map(Self.message)
@@ -171,28 +179,35 @@ public struct AlertStage: Sendable {
         return engine
     }
 
-    private func evaluate(_ key: AlertKey, engine: inout AlertEngine, today: Int, at: String) async throws
-        -> [AlertRecord]
-    {
+    private func evaluate(
+        _ key: AlertKey, engine: inout AlertEngine, today: Int, at: String, window: [IncidentRow],
+        counts cache: inout [AlertKey: DailyCounts]
+    ) async throws -> [AlertRecord] {
         // Days before Vigil's first incident are unknown, not quiet: a key's history starts there at the earliest.
         let from = max(today - historyDays, watchStart ?? today)
-        let counts = try await dailyCounts(key, from: from, through: today)
+        func counts(_ key: AlertKey) async throws -> DailyCounts {
+            if let known = cache[key] { return known }
+            let read = try await dailyCounts(key, from: from, through: today)
+            cache[key] = read
+            return read
+        }
+        let keyCounts = try await counts(key)
         var parent: ParentBaseline?
         if key.actor != nil, let country = key.country {
-            let parentKey = AlertKey(country: country, eventType: key.eventType)
-            let parentCounts = try await dailyCounts(parentKey, from: from, through: today)
-            let keyTotal = counts.sum(from: from, through: today)
+            let parentCounts = try await counts(AlertKey(country: country, eventType: key.eventType))
+            let keyTotal = keyCounts.sum(from: from, through: today)
             let parentTotal = parentCounts.sum(from: from, through: today)
             parent = .series(parentCounts, share: min(1, (keyTotal + 0.5) / (parentTotal + 1)))
         }
-        let windowStart = today - evaluator.parameters.windowDays + 1
-        let incidents = try await store.incidents(fromDay: windowStart, throughDay: today)
+        let incidents =
+            window
             .filter { row in
                 (key.actor == nil || row.actor == key.actor) && (key.country == nil || row.country == key.country)
                     && (key.eventType == nil || row.eventType == key.eventType)
             }
             .map(Self.citation)
-        return engine.evaluate(key: key, counts: counts, today: today, parent: parent, incidents: incidents, at: at)
+        return engine.evaluate(
+            key: key, counts: keyCounts, today: today, parent: parent, incidents: incidents, at: at)
     }
 
     private func dailyCounts(_ key: AlertKey, from: Int, through: Int) async throws -> DailyCounts {

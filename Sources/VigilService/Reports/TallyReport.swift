@@ -1,4 +1,5 @@
 import Foundation
+import VigilAlerts
 import VigilCore
 
 /// Incident counts per key over a period, in days or weeks, as `vigil tally` shows them (pure: built from the
@@ -117,13 +118,7 @@ public struct TallyReport: Sendable, Equatable {
     }
 
     /// `YYYY-MM-DD` of a day number.
-    public static func isoDay(_ day: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(day) * 86_400))
-    }
+    public static func isoDay(_ day: Int) -> String { DayNumber.isoDate(day) }
 
     /// Days since 1970-01-01 (UTC) of a time.
     public static func day(of date: Date) -> Int {
